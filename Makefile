@@ -1,0 +1,31 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
+DATA_DIR ?= var
+LISTEN ?= 127.0.0.1:8080
+JOBS ?= $(shell nproc)
+
+.PHONY: deps build run test unit-test asan-test e2e-test bench format clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@scripts/run-demo $(BUILD_DIR)/dossier $(DATA_DIR) $(LISTEN)
+
+test: build
+	@scripts/install-deps --test
+	@scripts/run-tests $(BUILD_DIR) $(ASAN_DIR)
+
+bench: build
+	@scripts/run-bench $(BUILD_DIR)
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)

@@ -1,0 +1,11 @@
+# Turns migrations/*.sql into a C++ table so the binary carries its own schema.
+file(GLOB sql_files "${SRC_DIR}/migrations/*.sql")
+list(SORT sql_files)
+set(body "")
+foreach(f ${sql_files})
+  get_filename_component(name "${f}" NAME_WE)
+  file(READ "${f}" sql)
+  string(APPEND body "    {\"${name}\", R\"dossier_sql(${sql})dossier_sql\"},\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from src/db/migrations by embed_migrations.cmake.\n#include \"db/migrations.h\"\n\nnamespace dossier::db {\n\nconst std::vector<Migration>& all_migrations() {\n  static const std::vector<Migration> kAll = {\n${body}  };\n  return kAll;\n}\n\n}  // namespace dossier::db\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")
