@@ -1,0 +1,52 @@
+#include "audit/audit_log.h"
+
+#include "core/clock.h"
+#include "core/ids.h"
+
+namespace dossier::audit {
+
+Status append(db::Database& db, const auth::Caller& caller, const Entry& entry) {
+  return db.execute(
+               "INSERT INTO export_audit_log (id, export_job_id, user_id, patient_id, action, "
+               "ip_address, user_agent, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               {new_uuid(), entry.export_job_id, caller.user_id,
+                entry.patient_id ? Json(*entry.patient_id) : Json(nullptr), entry.action,
+                caller.ip_address.substr(0, 45), caller.user_agent.substr(0, 512),
+                entry.metadata.dump(), now_timestamp()})
+                 .ok()
+             ? Status{}
+             : Error::internal("could not write the audit log");
+}
+
+Result<Json> list(db::Database& db, const Query& q) {
+  std::string sql =
+      "SELECT id, export_job_id, user_id, patient_id, action, ip_address, user_agent, metadata, "
+      "created_at FROM export_audit_log WHERE 1 = 1";
+  db::Params params;
+  auto filter = [&](const std::optional<std::string>& value, const char* clause) {
+    if (!value) return;
+    sql += clause;
+    params.push_back(*value);
+  };
+  filter(q.user_id, " AND user_id = ?");
+  filter(q.patient_id, " AND patient_id = ?");
+  filter(q.export_job_id, " AND export_job_id = ?");
+  filter(q.action, " AND action = ?");
+  filter(q.since, " AND created_at >= ?");
+  filter(q.until, " AND created_at < ?");
+  filter(q.cursor, " AND id < ?");
+  sql += " ORDER BY id DESC LIMIT ?";
+  params.push_back(q.limit + 1);
+  DOSSIER_ASSIGN_OR_RETURN(db::Rows rows, db.query(sql, params));
+  Json out = {{"entries", Json::array()}, {"next_cursor", nullptr}};
+  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(q.limit); ++i) {
+    Json row = rows[i];
+    row["metadata"] = row["metadata"].is_string() ? Json::parse(row["metadata"].get<std::string>())
+                                                  : Json::object();
+    out["entries"].push_back(std::move(row));
+  }
+  if (rows.size() > static_cast<size_t>(q.limit)) out["next_cursor"] = out["entries"].back()["id"];
+  return out;
+}
+
+}  // namespace dossier::audit

@@ -1,0 +1,182 @@
+#include "jobs/export_request.h"
+
+#include <algorithm>
+
+#include "auth/visibility.h"
+#include "core/field_checker.h"
+
+namespace dossier::jobs {
+namespace {
+
+constexpr size_t kMaxSessions = 500;
+
+// include_sections: every key the type knows, as a boolean; unknown keys are problems.
+Json parse_sections(FieldChecker& fields, ExportType type) {
+  Json resolved = Json::object();
+  for (const auto& s : section_specs(type)) {
+    if (s.alias_of.empty()) resolved[s.key] = s.default_on;
+  }
+  const Json* given = fields.object("include_sections");
+  if (!given) return resolved;
+  for (const auto& [key, value] : given->items()) {
+    const auto& specs = section_specs(type);
+    auto it = std::find_if(specs.begin(), specs.end(),
+                           [&](const SectionSpec& s) { return s.key == key; });
+    const std::string path = "include_sections." + key;
+    if (it == specs.end()) {
+      std::string known;
+      for (const auto& s : specs) known += (known.empty() ? "" : ", ") + s.key;
+      fields.problem(path, "is not a section of this export; known sections: " + known);
+    } else if (!value.is_boolean()) {
+      fields.problem(path, "must be true or false");
+    } else {
+      resolved[it->alias_of.empty() ? it->key : it->alias_of] = value.get<bool>();
+    }
+  }
+  // Templates written against the spec read the aliases too; give them the same answer.
+  for (const auto& s : section_specs(type)) {
+    if (!s.alias_of.empty()) resolved[s.key] = resolved[s.alias_of];
+  }
+  return resolved;
+}
+
+// options shared by exports that may carry notes: psychotherapy notes need an authorization.
+Json parse_options(FieldChecker& fields, ExportType type) {
+  Json options = Json::object();
+  const Json* given = fields.object("options");
+  const Json empty = Json::object();
+  FieldChecker opt(given ? *given : empty, "options.");
+  if (type == ExportType::kSessionNotes) {
+    opt.allow_only({"include_transcript", "include_ai_notes", "include_action_items",
+                    "include_psychotherapy_notes", "authorization_reference"});
+    options["include_transcript"] = opt.boolean("include_transcript").value_or(false);
+    options["include_ai_notes"] = opt.boolean("include_ai_notes").value_or(true);
+    options["include_action_items"] = opt.boolean("include_action_items").value_or(true);
+  } else if (type == ExportType::kFullRecord) {
+    opt.allow_only({"include_psychotherapy_notes", "authorization_reference"});
+  } else {
+    opt.allow_only({});
+    fields.absorb(std::move(opt));
+    return options;
+  }
+  const bool psychotherapy = opt.boolean("include_psychotherapy_notes").value_or(false);
+  auto reference = opt.string("authorization_reference", false, 200);
+  if (psychotherapy && !reference) {
+    opt.problem("authorization_reference",
+                "is required to include psychotherapy notes (45 CFR 164.508(a)(2))");
+  }
+  options["include_psychotherapy_notes"] = psychotherapy;
+  options["authorization_reference"] = reference ? Json(*reference) : Json(nullptr);
+  fields.absorb(std::move(opt));
+  return options;
+}
+
+// A start/end pair: both real dates and the end not before the start.
+void parse_range(FieldChecker& fields, Json& params, const std::string& start_key,
+                 const std::string& end_key) {
+  auto start = fields.date(start_key, false);
+  auto end = fields.date(end_key, false);
+  if (start) params["start_date"] = start->str();
+  if (end) params["end_date"] = end->str();
+  if (start && end && *end < *start) fields.problem(end_key, "must not be before " + start_key);
+}
+
+void parse_format(FieldChecker& fields, ExportRequest& req) {
+  auto format = fields.one_of("format", implemented_formats(req.type), true);
+  if (format) req.format = *format;
+}
+
+void parse_by_type(FieldChecker& fields, ExportRequest& req) {
+  Json& p = req.parameters;
+  switch (req.type) {
+    case ExportType::kSessionNotes:
+      fields.allow_only({"session_ids", "format", "template_id", "options"});
+      if (auto ids = fields.uuid_list("session_ids", true, kMaxSessions)) p["session_ids"] = *ids;
+      break;
+    case ExportType::kProgressReport:
+      fields.allow_only({"patient_id", "start_date", "end_date", "format", "template_id",
+                         "include_sections", "options"});
+      parse_range(fields, p, "start_date", "end_date");
+      break;
+    case ExportType::kTreatmentSummary:
+      fields.allow_only({"patient_id", "treatment_plan_id", "format", "purpose", "template_id",
+                         "include_sections", "options"});
+      if (auto plan = fields.uuid("treatment_plan_id", false)) p["treatment_plan_id"] = *plan;
+      p["purpose"] =
+          fields.one_of("purpose", {"insurance", "transfer", "records"}, false).value_or("records");
+      break;
+    case ExportType::kFullRecord: {
+      fields.allow_only(
+          {"patient_id", "format", "template_id", "include_sections", "date_range", "options"});
+      const Json* range = fields.object("date_range");
+      if (range) {
+        FieldChecker r(*range, "date_range.");
+        r.allow_only({"start", "end"});
+        parse_range(r, p, "start", "end");
+        fields.absorb(std::move(r));
+      }
+      break;
+    }
+    case ExportType::kInsuranceReport:
+      fields.allow_only({"patient_id", "session_ids", "start_date", "end_date", "format",
+                         "template_id", "options"});
+      if (auto ids = fields.uuid_list("session_ids", false, kMaxSessions)) p["session_ids"] = *ids;
+      parse_range(fields, p, "start_date", "end_date");
+      if (fields.has("session_ids") && (fields.has("start_date") || fields.has("end_date"))) {
+        fields.problem("session_ids", "give either session_ids or a date range, not both");
+      }
+      break;
+  }
+}
+
+}  // namespace
+
+const std::vector<SectionSpec>& section_specs(ExportType type) {
+  static const std::vector<SectionSpec> kProgress = {{"patient_info"},
+                                                     {"diagnosis"},
+                                                     {"treatment_goals"},
+                                                     {"goal_progress"},
+                                                     {"assessments"},
+                                                     {"session_summary"},
+                                                     {"clinical_observations"},
+                                                     {"recommendations"},
+                                                     {"medical_necessity", false},
+                                                     {"goals", true, "treatment_goals"},
+                                                     {"progress", true, "goal_progress"}};
+  static const std::vector<SectionSpec> kSummary = {
+      {"patient_info"},     {"diagnosis"}, {"treatment_plan"},   {"interventions_used"},
+      {"progress_summary"}, {"prognosis"}, {"medical_necessity"}};
+  static const std::vector<SectionSpec> kFull = {
+      {"demographics"}, {"coverage"},    {"diagnoses"}, {"treatment_plans"},   {"sessions"},
+      {"notes"},        {"assessments"}, {"timeline"},  {"attachments", false}};
+  static const std::vector<SectionSpec> kNone = {};
+  switch (type) {
+    case ExportType::kProgressReport:
+      return kProgress;
+    case ExportType::kTreatmentSummary:
+      return kSummary;
+    case ExportType::kFullRecord:
+      return kFull;
+    default:
+      return kNone;
+  }
+}
+
+Result<ExportRequest> parse_export_request(ExportType type, const Json& body) {
+  ExportRequest req;
+  req.type = type;
+  FieldChecker fields(body);
+  if (!fields.require_object()) return fields.finish().error();
+  parse_format(fields, req);
+  if (type != ExportType::kSessionNotes) req.patient_id = fields.uuid("patient_id", true);
+  req.template_id = fields.uuid("template_id", false);
+  parse_by_type(fields, req);
+  if (!section_specs(type).empty()) {
+    req.parameters["include_sections"] = parse_sections(fields, type);
+  }
+  req.parameters["options"] = parse_options(fields, type);
+  DOSSIER_TRY(fields.finish());
+  return req;
+}
+
+}  // namespace dossier::jobs

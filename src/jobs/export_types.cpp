@@ -1,0 +1,58 @@
+#include "jobs/export_types.h"
+
+#include <array>
+
+namespace dossier::jobs {
+namespace {
+
+constexpr std::array<std::pair<ExportType, const char*>, 5> kNames = {{
+    {ExportType::kSessionNotes, "session_notes"},
+    {ExportType::kProgressReport, "progress_report"},
+    {ExportType::kTreatmentSummary, "treatment_summary"},
+    {ExportType::kFullRecord, "full_record"},
+    {ExportType::kInsuranceReport, "insurance_report"},
+}};
+
+}  // namespace
+
+const char* export_type_name(ExportType type) {
+  for (const auto& [t, name] : kNames) {
+    if (t == type) return name;
+  }
+  return "unknown";
+}
+
+std::optional<ExportType> parse_export_type(std::string_view name) {
+  for (const auto& [t, n] : kNames) {
+    if (name == n) return t;
+  }
+  return std::nullopt;
+}
+
+const std::vector<ExportType>& all_export_types() {
+  static const std::vector<ExportType> kAll = {
+      ExportType::kSessionNotes, ExportType::kProgressReport, ExportType::kTreatmentSummary,
+      ExportType::kFullRecord, ExportType::kInsuranceReport};
+  return kAll;
+}
+
+const std::vector<std::string>& implemented_formats(ExportType) {
+  static const std::vector<std::string> kJsonOnly = {"json"};
+  return kJsonOnly;
+}
+
+std::string content_type_for(std::string_view format) {
+  if (format == "json") return "application/json";
+  if (format == "pdf") return "application/pdf";
+  if (format == "docx") {
+    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  }
+  if (format == "csv") return "text/csv";
+  return "application/octet-stream";
+}
+
+std::string extension_for(std::string_view format) {
+  return "." + std::string(format);
+}
+
+}  // namespace dossier::jobs

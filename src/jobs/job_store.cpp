@@ -1,0 +1,135 @@
+#include "jobs/job_store.h"
+
+#include <chrono>
+
+#include "audit/audit_log.h"
+#include "core/ids.h"
+
+namespace dossier::jobs {
+namespace {
+
+// Rough, but honest: a job waits for those before it, about a second each.
+constexpr auto kSecondsPerQueuedJob = std::chrono::seconds(1);
+
+}  // namespace
+
+Result<Json> JobStore::create(const auth::Caller& caller, const ExportRequest& request) {
+  const std::string id = new_uuid();
+  const std::string now = format_timestamp(clock_.now());
+  Json response;
+  DOSSIER_TRY(db_.transaction([&]() -> Status {
+    DOSSIER_TRY(db_.execute(
+        "INSERT INTO export_jobs (id, user_id, patient_id, template_id, export_type, format, "
+        "status, parameters, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+        {id, caller.user_id, request.patient_id ? Json(*request.patient_id) : Json(nullptr),
+         request.template_id ? Json(*request.template_id) : Json(nullptr),
+         export_type_name(request.type), request.format, request.parameters.dump(), now}));
+    DOSSIER_TRY(audit::append(
+        db_, caller,
+        {"created",
+         id,
+         request.patient_id,
+         {{"export_type", export_type_name(request.type)}, {"format", request.format}}}));
+    DOSSIER_ASSIGN_OR_RETURN(Json queued,
+                             db_.query_one("SELECT COUNT(*) AS n FROM export_jobs WHERE status IN "
+                                           "('pending', 'processing') AND deleted_at IS NULL"));
+    const auto wait = kSecondsPerQueuedJob * queued["n"].get<int64_t>();
+    response = {{"job_id", id},
+                {"status", "pending"},
+                {"estimated_completion", format_timestamp(clock_.now() + wait)}};
+    return {};
+  }));
+  return response;
+}
+
+Result<Json> JobStore::row(const auth::Caller& caller, const std::string& job_id) {
+  if (!is_uuid(job_id)) return Error::not_found("export job");
+  DOSSIER_ASSIGN_OR_RETURN(
+      Json row,
+      db_.query_one("SELECT * FROM export_jobs WHERE id = ? AND deleted_at IS NULL", {job_id}));
+  if (row.is_null() || (!caller.is_admin() && row["user_id"] != caller.user_id)) {
+    return Error::not_found("export job");
+  }
+  return row;
+}
+
+Json JobStore::to_api(const Json& row) const {
+  Json job = {{"id", row["id"]},
+              {"export_type", row["export_type"]},
+              {"format", row["format"]},
+              {"status", row["status"]},
+              {"patient_id", row["patient_id"]},
+              {"template_id", row["template_id"]},
+              {"parameters", row["parameters"].is_string()
+                                 ? Json::parse(row["parameters"].get<std::string>())
+                                 : Json::object()},
+              {"created_at", row["created_at"]},
+              {"started_at", row["started_at"]},
+              {"completed_at", row["completed_at"]},
+              {"file_size_bytes", row["file_size_bytes"]},
+              {"expires_at", row["expires_at"]}};
+  if (row.contains("patient_name")) job["patient_name"] = row["patient_name"];
+  if (row["status"] == "completed") {
+    job["download_url"] = "/api/v1/export/download/" + row["id"].get<std::string>();
+  }
+  if (row["status"] == "failed") job["error_message"] = row["error_message"];
+  return job;
+}
+
+Result<Json> JobStore::get(const auth::Caller& caller, const std::string& job_id) {
+  DOSSIER_ASSIGN_OR_RETURN(Json r, row(caller, job_id));
+  return to_api(r);
+}
+
+Result<Json> JobStore::list(const auth::Caller& caller, const JobListQuery& q) {
+  std::string sql =
+      "SELECT j.*, p.given_name || ' ' || p.family_name AS patient_name FROM export_jobs j "
+      "LEFT JOIN patients p ON p.id = j.patient_id WHERE j.deleted_at IS NULL";
+  db::Params params;
+  if (!caller.is_admin()) {
+    sql += " AND j.user_id = ?";
+    params.push_back(caller.user_id);
+  }
+  if (q.status) {
+    sql += " AND j.status = ?";
+    params.push_back(*q.status);
+  }
+  if (q.patient_id) {
+    sql += " AND j.patient_id = ?";
+    params.push_back(*q.patient_id);
+  }
+  if (q.cursor) {
+    sql += " AND j.id < ?";
+    params.push_back(*q.cursor);
+  }
+  sql += " ORDER BY j.id DESC LIMIT ?";
+  params.push_back(q.limit + 1);
+  DOSSIER_ASSIGN_OR_RETURN(db::Rows rows, db_.query(sql, params));
+  Json out = {{"jobs", Json::array()}, {"next_cursor", nullptr}};
+  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(q.limit); ++i) {
+    out["jobs"].push_back(to_api(rows[i]));
+  }
+  if (rows.size() > static_cast<size_t>(q.limit)) out["next_cursor"] = out["jobs"].back()["id"];
+  return out;
+}
+
+Status JobStore::mark_deleted(const auth::Caller& caller, const Json& row) {
+  return db_.transaction([&]() -> Status {
+    DOSSIER_TRY(db_.execute("UPDATE export_jobs SET deleted_at = ?, file_path = NULL WHERE id = ?",
+                            {format_timestamp(clock_.now()), row["id"]}));
+    const auto patient = row["patient_id"].is_string()
+                             ? std::optional<std::string>(row["patient_id"].get<std::string>())
+                             : std::nullopt;
+    return audit::append(db_, caller, {"deleted", row["id"], patient, {{"status", row["status"]}}});
+  });
+}
+
+Status JobStore::record_download(const auth::Caller& caller, const Json& row) {
+  const auto patient = row["patient_id"].is_string()
+                           ? std::optional<std::string>(row["patient_id"].get<std::string>())
+                           : std::nullopt;
+  return audit::append(db_, caller,
+                       {"downloaded", row["id"], patient, {{"file_sha256", row["file_sha256"]}}});
+}
+
+}  // namespace dossier::jobs
