@@ -1,0 +1,22 @@
+#include "gather/gather.h"
+
+#include "gather/full_record.h"
+#include "gather/reports.h"
+
+namespace dossier::gather {
+
+Result<Json> gather(db::Database& db, const Json& row, const std::string& generated_at) {
+  DOSSIER_ASSIGN_OR_RETURN(Job job, load_job(db, row, generated_at));
+  if (job.export_type != "insurance_report" && !job.creator.may_read_notes()) {
+    return Error::make(ErrorCode::kForbidden,
+                       "this export is not available to the requester's role");
+  }
+  if (job.export_type == "session_notes") return gather_session_notes(db, job);
+  if (job.export_type == "progress_report") return gather_progress_report(db, job);
+  if (job.export_type == "treatment_summary") return gather_treatment_summary(db, job);
+  if (job.export_type == "full_record") return gather_full_record(db, job);
+  if (job.export_type == "insurance_report") return gather_insurance_report(db, job);
+  return Error::internal("unknown export type");
+}
+
+}  // namespace dossier::gather
