@@ -1,0 +1,63 @@
+// The synthetic demo practice: a realistic, entirely invented clinical record (practice,
+// staff, patients, coverage, diagnoses, plans, goals, sessions, notes, assessments,
+// attachments) for trying Dossier out, screenshots and end-to-end tests.
+//
+// Determinism: every row except the API tokens depends only on (seed, today, patients,
+// therapists). Each patient draws from its own stream, so patient i's rows do not depend
+// on how many patients come after it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/json.h"
+#include "core/result.h"
+#include "db/database.h"
+
+namespace dossier::demo {
+
+//! Today's date in UTC, YYYY-MM-DD.
+std::string current_utc_date();
+
+struct DemoOptions {
+  int patients = 20;                       //!< 0 … 100000
+  uint64_t seed = 1;                       //!< same seed and today → same rows
+  int therapists = 3;                      //!< 1 … 50
+  std::string today = current_utc_date();  //!< YYYY-MM-DD; all sessions end before it
+};
+
+struct UserToken {
+  std::string user_id;
+  std::string token;
+};
+
+struct TherapistToken {
+  std::string user_id;
+  std::string name;  //!< "Given Family, CRED"
+  std::string token;
+  std::vector<std::string> patient_ids;  //!< the therapist's caseload (primary care team)
+};
+
+//! Bearer tokens for the demo's users, shown once; the database keeps only their hashes.
+struct DemoTokens {
+  UserToken admin;
+  UserToken biller;
+  std::vector<TherapistToken> therapists;
+
+  //! {"admin": {"user_id", "token"}, "biller": {...}, "therapists": [{"user_id", "name",
+  //! "token", "patient_ids": [...]}]}: the demo-tokens.json document.
+  Json to_json() const;
+};
+
+//! Fills an empty, migrated database with a synthetic practice, in one transaction, and
+//! issues a token for every user.
+//! Errors: kValidation for options out of range or a malformed `today`; kConflict when the
+//! database already has a practice row; database errors as the backend reports them (and
+//! then nothing is written).
+Result<DemoTokens> populate(db::Database& db, const DemoOptions& options);
+
+//! populate(), returning DemoTokens::to_json().
+Result<Json> generate(db::Database& db, const DemoOptions& options);
+
+}  // namespace dossier::demo
