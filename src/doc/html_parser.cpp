@@ -1,0 +1,132 @@
+#include "doc/html_parser.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <climits>
+
+#include "doc/c_handle.h"
+#include "doc/svg_serializer.h"
+#include "doc/text_util.h"
+
+namespace dossier::doc {
+
+const std::string* DomNode::attribute(std::string_view attr_name) const {
+  for (const auto& [k, v] : attributes) {
+    if (k == attr_name) return &v;
+  }
+  return nullptr;
+}
+
+const DomNode* DomNode::previous_element() const {
+  if (parent == nullptr || element_index == 0) return nullptr;
+  const DomNode* prev = nullptr;
+  for (const auto& child : parent->children) {
+    if (child.get() == this) return prev;
+    if (child->is_element()) prev = child.get();
+  }
+  return nullptr;
+}
+
+namespace {
+
+using XmlDoc = Handle<xmlDoc, xmlFreeDoc>;
+
+const char* as_chars(const xmlChar* s) {
+  return reinterpret_cast<const char*>(s);
+}
+
+void split_classes(std::string_view value, std::vector<std::string>& out) {
+  size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && is_css_space(value[i])) ++i;
+    size_t j = i;
+    while (j < value.size() && !is_css_space(value[j])) ++j;
+    if (j > i) out.emplace_back(value.substr(i, j - i));
+    i = j;
+  }
+}
+
+void copy_attributes(xmlNode* xn, DomNode& node) {
+  for (xmlAttr* a = xn->properties; a != nullptr; a = a->next) {
+    std::string name = to_lower(as_chars(a->name));
+    std::string value;
+    if (xmlChar* v = xmlNodeListGetString(xn->doc, a->children, 1)) {
+      value = make_valid_utf8(as_chars(v));
+      xmlFree(v);
+    }
+    if (name == "id") node.id = value;
+    if (name == "class") split_classes(value, node.classes);
+    node.attributes.emplace_back(std::move(name), std::move(value));
+  }
+}
+
+void append_text(DomNode& parent, std::string_view text) {
+  if (text.empty()) return;
+  if (!parent.children.empty() && !parent.children.back()->is_element()) {
+    parent.children.back()->text += make_valid_utf8(text);
+    return;
+  }
+  auto node = std::make_unique<DomNode>();
+  node->type = DomNode::Type::kText;
+  node->text = make_valid_utf8(text);
+  node->parent = &parent;
+  parent.children.push_back(std::move(node));
+}
+
+void convert_children(xmlNode* first, DomNode& parent, int depth);
+
+void convert_element(xmlNode* xn, DomNode& parent, int depth) {
+  auto node = std::make_unique<DomNode>();
+  node->name = to_lower(as_chars(xn->name));
+  node->parent = &parent;
+  node->element_index = parent.element_count++;
+  copy_attributes(xn, *node);
+  if (node->name == "svg") {
+    node->svg_markup = serialize_svg(xn);  // rendered as an image; children not needed
+  } else {
+    convert_children(xn->children, *node, depth + 1);
+  }
+  parent.children.push_back(std::move(node));
+}
+
+// Depth is bounded so a hostile template cannot exhaust the stack in later recursive passes.
+constexpr int kMaxDepth = 200;
+
+void convert_children(xmlNode* first, DomNode& parent, int depth) {
+  for (xmlNode* xn = first; xn != nullptr; xn = xn->next) {
+    if (xn->type == XML_ELEMENT_NODE) {
+      if (depth < kMaxDepth) convert_element(xn, parent, depth);
+    } else if (xn->type == XML_TEXT_NODE || xn->type == XML_CDATA_SECTION_NODE) {
+      if (xn->content != nullptr) append_text(parent, as_chars(xn->content));
+    }
+  }
+}
+
+}  // namespace
+
+Result<Dom> parse_html(std::string_view html) {
+  Dom dom;
+  dom.root = std::make_unique<DomNode>();
+  dom.root->name = "html";
+  if (html.size() > static_cast<size_t>(INT_MAX)) {
+    return Error::make(ErrorCode::kTooLarge, "the HTML document is too large");
+  }
+  if (trim(html).empty()) return dom;
+  constexpr int kOptions =
+      HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD;
+  XmlDoc doc(
+      htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", kOptions));
+  if (!doc) return dom;
+  xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (root == nullptr) return dom;
+  if (to_lower(as_chars(root->name)) == "html") {
+    copy_attributes(root, *dom.root);
+    convert_children(root->children, *dom.root, 1);
+  } else {
+    convert_children(root, *dom.root, 1);
+  }
+  return dom;
+}
+
+}  // namespace dossier::doc

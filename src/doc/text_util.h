@@ -1,0 +1,25 @@
+// Small string helpers shared by the parsers (ASCII-only case folding, UTF-8 hygiene).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dossier::doc {
+
+inline bool is_css_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+inline char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+std::string to_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+std::string_view trim(std::string_view s);
+
+//! `s` with every invalid UTF-8 sequence replaced by U+FFFD (Pango requires valid UTF-8).
+std::string make_valid_utf8(std::string_view s);
+
+//! Appends the UTF-8 encoding of `cp` (invalid code points become U+FFFD).
+void append_utf8(std::string& out, uint32_t cp);
+
+}  // namespace dossier::doc
