@@ -1,6 +1,9 @@
 // create and update: one generic path for every resource, driven by its ResourceSpec.
 //   input checks (field_validation) → patient visibility → resource rules (rules.h)
 //   → required members → write → same-transaction side effects → read back.
+#include <algorithm>
+#include <cctype>
+
 #include "auth/visibility.h"
 #include "core/clock.h"
 #include "core/ids.h"
@@ -34,6 +37,7 @@ Status require_named_patient_visible(WriteContext& ctx) {
 
 Status check_and_write(WriteContext& ctx) {
   apply_input(ctx);
+  if (!ctx.input.is_object()) return ctx.problems.to_error();
   reset_derived(ctx);
   if (ctx.creating() && ctx.spec.has_column("id") && ctx.value("id") == nullptr &&
       !ctx.problems.has("id")) {
@@ -59,8 +63,12 @@ Status require_new_id(db::Database& db, const ResourceSpec& spec, const Json& bo
       !is_uuid(body["id"].get<std::string>())) {
     return {};
   }
+  std::string id = body["id"];
+  std::transform(id.begin(), id.end(), id.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   DOSSIER_ASSIGN_OR_RETURN(
-      Json row, db.query_one("SELECT id FROM " + spec.table->name + " WHERE id = ?", {body["id"]}));
+      Json row, db.query_one("SELECT id FROM " + spec.table->name + " WHERE id = ?", {id}));
   if (row.is_null()) return {};
   Error e = Error::make(ErrorCode::kConflict, "the id is already in use");
   e.fields.push_back({"id", "is already in use"});

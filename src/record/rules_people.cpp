@@ -33,6 +33,11 @@ Status check_patient(WriteContext& ctx) {
   const Json* mrn = ctx.value("mrn");
   if (mrn == nullptr) {
     if (ctx.problems.has("mrn")) return {};
+    // Other systems (claims, transfers) carry the MRN: it is assigned once, never cleared.
+    if (!ctx.creating()) {
+      ctx.problems.add("mrn", "cannot be cleared");
+      return {};
+    }
     DOSSIER_ASSIGN_OR_RETURN(ctx.object["mrn"], generate_mrn(ctx.db));
     return {};
   }
