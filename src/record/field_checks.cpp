@@ -52,7 +52,12 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
+    if (p[i] < 0x80) {  // ASCII: the common case, kept cheap
+      ++i;
+      continue;
+    }
     const size_t n = utf8_sequence_length(s, i);
     if (n == 0) return false;
     i += n;
@@ -66,15 +71,16 @@ size_t utf8_length(std::string_view s) {
 }
 
 bool has_control_characters(std::string_view s, bool allow_newlines) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  // Raw pointer loop: this runs over whole uploads and note texts.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = p[i];
+    if (c >= 0x20 && c != 0x7F && c != 0xC2) continue;
     if (allow_newlines && (c == '\t' || c == '\n' || c == '\r')) continue;
-    if (c < 0x20 || c == 0x7F) return true;
+    if (c != 0xC2) return true;
     // C1 controls U+0080–U+009F are encoded as C2 80 – C2 9F.
-    if (c == 0xC2 && i + 1 < s.size()) {
-      const auto next = static_cast<unsigned char>(s[i + 1]);
-      if (next >= 0x80 && next <= 0x9F) return true;
-    }
+    if (i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return true;
   }
   return false;
 }
@@ -230,11 +236,17 @@ bool is_base64(std::string_view s) {
   size_t pad = 0;
   if (!s.empty() && s.back() == '=') ++pad;
   if (s.size() > 1 && s[s.size() - 2] == '=') ++pad;
-  for (size_t i = 0; i < s.size() - pad; ++i) {
-    const char c = s[i];
-    if (!(is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z') || c == '+' || c == '/')) {
-      return false;
+  static const std::array<bool, 256> kAlphabet = [] {
+    std::array<bool, 256> table{};
+    for (char c :
+         std::string_view("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")) {
+      table[static_cast<unsigned char>(c)] = true;
     }
+    return table;
+  }();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0, n = s.size() - pad; i < n; ++i) {
+    if (!kAlphabet[p[i]]) return false;
   }
   return true;
 }

@@ -13,11 +13,15 @@
 namespace dossier::record {
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  const auto b = std::find_if_not(s.begin(), s.end(), space);
-  const auto e = std::find_if_not(s.rbegin(), s.rend(), space).base();
-  return b < e ? std::string(b, e) : std::string();
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string_view trim(std::string_view s) {
+  const auto b = std::find_if_not(s.begin(), s.end(), is_space);
+  const auto e = std::find_if_not(s.rbegin(), s.rend(), is_space).base();
+  return b < e ? s.substr(static_cast<size_t>(b - s.begin()), static_cast<size_t>(e - b))
+               : std::string_view();
 }
 
 // A checked value: the normalized JSON, or nullopt after reporting a problem at `path`.
@@ -33,10 +37,11 @@ Checked check_string(const FieldSpec& f, const Json& v, const std::string& path,
     out.add(path, "must be valid UTF-8");
     return std::nullopt;
   }
-  const std::string s = f.multiline ? raw : trim(raw);
+  // Single-line text is stored trimmed; multi-line text (notes) keeps its layout.
+  const std::string_view s = f.multiline ? std::string_view(raw) : trim(raw);
   if (has_control_characters(s, f.multiline)) {
     out.add(path, "must not contain control characters");
-  } else if (utf8_length(s) > f.max_length) {
+  } else if (s.size() > f.max_length && utf8_length(s) > f.max_length) {
     out.add(path, "must be at most " + std::to_string(f.max_length) + " characters");
   } else if (trim(s).empty()) {
     if (f.presence != Presence::kRequired) return Json(nullptr);
@@ -49,7 +54,7 @@ Checked check_string(const FieldSpec& f, const Json& v, const std::string& path,
   } else if (f.check && !f.check(s)) {
     out.add(path, f.check_problem);
   } else {
-    return Json(s);
+    return Json(std::string(s));
   }
   return std::nullopt;
 }
@@ -179,11 +184,25 @@ Json initial_object(const ResourceSpec& spec) {
   return object;
 }
 
-void apply_input(WriteContext& ctx) {
+// Uploads can be large: refuse oversized members before scanning them.
+Status check_byte_caps(const ResourceSpec& spec, const Json& input) {
+  for (const auto& f : spec.fields) {
+    const auto it = input.find(f.name);
+    if (f.max_bytes == 0 || it == input.end() || !it->is_string()) continue;
+    if (it->get_ref<const std::string&>().size() <= f.max_bytes) continue;
+    Error e = Error::make(ErrorCode::kTooLarge, "the " + spec.noun + " is too large");
+    e.fields.push_back({f.name, f.max_bytes_problem});
+    return e;
+  }
+  return {};
+}
+
+Status apply_input(WriteContext& ctx) {
   if (!ctx.input.is_object()) {
     ctx.problems.add("", "must be a JSON object");
-    return;
+    return {};
   }
+  DOSSIER_TRY(check_byte_caps(ctx.spec, ctx.input));
   for (const auto& [name, value] : ctx.input.items()) {
     const FieldSpec* f = ctx.spec.field(name);
     if (f == nullptr) {
@@ -202,6 +221,7 @@ void apply_input(WriteContext& ctx) {
     }
     ctx.object[name] = std::move(*checked);
   }
+  return {};
 }
 
 void reset_derived(WriteContext& ctx) {

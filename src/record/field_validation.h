@@ -13,8 +13,9 @@ Json initial_object(const ResourceSpec& spec);
 //! Checks every member of ctx.input against ctx.spec: unknown, server-set and (on update)
 //! changed immutable members are problems; so are wrong types, bad formats and lengths.
 //! Valid members are normalized (trimmed text, UTC timestamps, lower-case UUIDs) and copied
-//! into ctx.object; invalid ones are left out and reported.
-void apply_input(WriteContext& ctx);
+//! into ctx.object; invalid ones are left out and reported. Returns kTooLarge, before looking
+//! at anything else, when a member exceeds its FieldSpec::max_bytes.
+Status apply_input(WriteContext& ctx);
 
 //! On update: nulls kDerived fields whose sources ctx.input changes (and which it does not
 //! set itself), so the rules compute them again from the new values.

@@ -61,6 +61,13 @@ FieldSpec FieldSpec::past() const {
   return f;
 }
 
+FieldSpec FieldSpec::capped(size_t bytes, std::string problem) const {
+  FieldSpec f = *this;
+  f.max_bytes = bytes;
+  f.max_bytes_problem = std::move(problem);
+  return f;
+}
+
 void Problems::add(std::string path, std::string problem) {
   items_.push_back({std::move(path), std::move(problem)});
 }

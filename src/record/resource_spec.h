@@ -45,13 +45,16 @@ struct FieldSpec {
   std::string name;
   FieldType type = FieldType::kText;
   Presence presence = Presence::kOptional;
-  bool column = true;               //!< false for input-only members (content_base64, signed)
-  bool immutable = false;           //!< may not change once created
-  bool multiline = false;           //!< text: tab, LF and CR allowed
-  bool not_future = false;          //!< dates: not after tomorrow (UTC), to tolerate time zones
-  size_t max_length = 200;          //!< text: code points; arrays: items
-  size_t item_max_length = 200;     //!< string arrays: code points per item
-  std::vector<std::string> values;  //!< kEnum: the allowed values
+  bool column = true;            //!< false for input-only members (content_base64, signed)
+  bool immutable = false;        //!< may not change once created
+  bool multiline = false;        //!< text: tab, LF and CR allowed
+  bool not_future = false;       //!< dates: not after tomorrow (UTC), to tolerate time zones
+  size_t max_length = 200;       //!< text: code points; arrays: items
+  size_t item_max_length = 200;  //!< string arrays: code points per item
+  //! Text: a hard cap in bytes, checked before anything else; larger is kTooLarge (uploads).
+  size_t max_bytes = 0;
+  std::string max_bytes_problem;                       //!< the problem reported with that kTooLarge
+  std::vector<std::string> values;                     //!< kEnum: the allowed values
   double min = std::numeric_limits<double>::lowest();  //!< numbers and int-array items
   double max = std::numeric_limits<double>::max();
   StringCheck check = nullptr;            //!< text and string-array items
@@ -67,7 +70,8 @@ struct FieldSpec {
   FieldSpec with_default(Json value) const;
   FieldSpec range(double lo, double hi) const;
   FieldSpec checked(StringCheck fn, std::string problem) const;
-  FieldSpec past() const;  //!< not_future
+  FieldSpec past() const;                                     //!< not_future
+  FieldSpec capped(size_t bytes, std::string problem) const;  //!< max_bytes
 };
 
 //! What each role may do with a resource. Admins may do everything and are not listed.

@@ -264,7 +264,8 @@ ResourceSpec care_team() {
 }
 
 ResourceSpec attachments() {
-  constexpr size_t kMaxEncoded = 64u << 20;  // far above 10 MiB; the size rule is in the check
+  // base64 of 10 MiB; the decoded size is checked exactly by check_attachment.
+  constexpr size_t kMaxEncoded = 4 * (((10u << 20) + 2) / 3);
   ResourceSpec s =
       spec("attachments", "attachment", "attachments", kClinical,
            {id(), patient(),
@@ -276,7 +277,8 @@ ResourceSpec attachments() {
                 .required()
                 .fixed()
                 .input_only()
-                .checked(is_base64, "must be standard base64 with padding")});
+                .checked(is_base64, "must be standard base64 with padding")
+                .capped(kMaxEncoded, "must decode to at most 10 MiB")});
   s.hidden_columns = {"content"};
   s.check = check_attachment;
   return s;

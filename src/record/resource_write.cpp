@@ -36,7 +36,7 @@ Status require_named_patient_visible(WriteContext& ctx) {
 }
 
 Status check_and_write(WriteContext& ctx) {
-  apply_input(ctx);
+  DOSSIER_TRY(apply_input(ctx));
   if (!ctx.input.is_object()) return ctx.problems.to_error();
   reset_derived(ctx);
   if (ctx.creating() && ctx.spec.has_column("id") && ctx.value("id") == nullptr &&

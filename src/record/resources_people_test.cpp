@@ -269,6 +269,14 @@ TEST_F(AttachmentsTest, RejectsBadInputAndOversizedFiles) {
                        {"content_type", "application/octet-stream"},
                        {"content_base64", base64_encode(big)}});
   EXPECT_EQ(large.error().code, ErrorCode::kTooLarge);
+  EXPECT_TRUE(has_problem(large, "content_base64"));
+  // Far over the limit: refused on its length alone, before the text is scanned.
+  auto huge = create(*db_, therapist_a_, "attachments",
+                     {{"patient_id", pid()},
+                      {"filename", "huge.bin"},
+                      {"content_type", "application/octet-stream"},
+                      {"content_base64", std::string(16u << 20, 'A')}});
+  EXPECT_EQ(huge.error().code, ErrorCode::kTooLarge);
   EXPECT_EQ(count("attachments"), 0);
 }
 
