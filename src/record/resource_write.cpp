@@ -14,7 +14,7 @@
 namespace dossier::record {
 namespace {
 
-// Server-set bookkeeping: the id when the client gave none, and the timestamps.
+// Server-set timestamps: all of them on create, updated_at on update.
 void stamp(WriteContext& ctx) {
   const std::string now = now_timestamp();
   if (ctx.creating()) {
