@@ -1,0 +1,153 @@
+// Data-driven tests: every tests/tmpl/cases/*.case file holds one or more cases:
+//
+//   === case name
+//   --- template          the template source (sections end at the next "---"/"===" line;
+//   …                      the newline before it is not part of the content)
+//   --- context           JSON (optional; default {})
+//   --- partial NAME      a partial for {% include %} (optional, repeatable)
+//   --- limits            JSON with Limits members to override (optional)
+//   --- expect            the exact output, or
+//   --- error             a substring the render or parse error detail must contain
+//
+// One blank line right before "===" separates cases and is not part of the content.
+// Lines before the first "===" are comments.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tmpl/template.h"
+
+namespace dossier::tmpl {
+namespace {
+
+struct Case {
+  std::string file;
+  std::string name;
+  std::string tmpl;
+  std::string context = "{}";
+  std::string limits = "{}";
+  std::vector<std::pair<std::string, std::string>> partials;
+  std::string expect;
+  std::string error;
+  bool has_expect = false;
+};
+
+void assign(Case& c, const std::string& section, const std::string& arg, std::string body) {
+  if (section == "template") c.tmpl = std::move(body);
+  if (section == "context") c.context = std::move(body);
+  if (section == "limits") c.limits = std::move(body);
+  if (section == "partial") c.partials.emplace_back(arg, std::move(body));
+  if (section == "expect") {
+    c.expect = std::move(body);
+    c.has_expect = true;
+  }
+  if (section == "error") c.error = std::move(body);
+}
+
+std::vector<Case> load_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<Case> cases;
+  std::string line, section, arg, body;
+  bool in_body = false;
+  auto flush = [&] {
+    if (!cases.empty() && !section.empty()) assign(cases.back(), section, arg, body);
+    section.clear();
+    body.clear();
+    in_body = false;
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("=== ", 0) == 0) {
+      // One blank line before "===" separates cases; it is not content.
+      if (in_body && !body.empty() && body.back() == '\n')
+        body.pop_back();
+      else if (in_body && body.empty())
+        in_body = false;
+      flush();
+      cases.push_back({path.filename().string(), line.substr(4)});
+    } else if (line.rfind("--- ", 0) == 0 && !cases.empty()) {
+      flush();
+      std::istringstream words(line.substr(4));
+      words >> section >> arg;
+    } else if (!section.empty()) {
+      if (in_body) body += '\n';
+      body += line;
+      in_body = true;
+    }
+  }
+  flush();
+  return cases;
+}
+
+std::vector<Case> load_all() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(DOSSIER_TMPL_CASES)) {
+    if (e.path().extension() == ".case") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Case> all;
+  for (const auto& f : files) {
+    for (Case& c : load_file(f)) all.push_back(std::move(c));
+  }
+  return all;
+}
+
+const std::vector<Case>& all_cases() {
+  static const std::vector<Case> cases = load_all();
+  return cases;
+}
+
+Limits parse_limits(const std::string& text) {
+  const Json j = Json::parse(text);
+  Limits l;
+  l.max_output_bytes = j.value("max_output_bytes", l.max_output_bytes);
+  l.max_loop_iterations = j.value("max_loop_iterations", l.max_loop_iterations);
+  l.max_nesting = j.value("max_nesting", l.max_nesting);
+  l.max_call_depth = j.value("max_call_depth", l.max_call_depth);
+  return l;
+}
+
+class CaseTest : public ::testing::TestWithParam<size_t> {};
+
+TEST_P(CaseTest, Renders) {
+  const Case& c = all_cases()[GetParam()];
+  SCOPED_TRACE(c.file + ": " + c.name);
+  PartialRegistry partials;
+  for (const auto& [name, source] : c.partials) ASSERT_TRUE(partials.add(name, source).ok());
+  auto tmpl = Template::parse(c.tmpl, "case");
+  Result<std::string> out =
+      tmpl.ok() ? tmpl->render(Json::parse(c.context), parse_limits(c.limits), &partials)
+                : Result<std::string>(tmpl.error());
+  if (c.has_expect) {
+    ASSERT_TRUE(out.ok()) << out.error().detail;
+    EXPECT_EQ(*out, c.expect);
+  } else {
+    ASSERT_FALSE(out.ok()) << "expected an error, got: " << *out;
+    EXPECT_EQ(out.error().code, ErrorCode::kUnprocessable);
+    EXPECT_NE(out.error().detail.find(c.error), std::string::npos) << out.error().detail;
+  }
+}
+
+std::string case_name(const ::testing::TestParamInfo<size_t>& info) {
+  const Case& c = all_cases()[info.param];
+  std::string name = c.file.substr(0, c.file.find('.')) + "_" + c.name;
+  for (char& ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return name + "_" + std::to_string(info.param);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, CaseTest, ::testing::Range<size_t>(0, all_cases().size()),
+                         case_name);
+
+TEST(CaseFiles, AreNumerousAndWellFormed) {
+  EXPECT_GE(all_cases().size(), 60u);
+  for (const Case& c : all_cases()) {
+    EXPECT_TRUE(c.has_expect || !c.error.empty()) << c.file << ": " << c.name;
+  }
+}
+
+}  // namespace
+}  // namespace dossier::tmpl
