@@ -1,0 +1,24 @@
+// Paginating layout: the styled tree → pages of positioned items (display_list.h).
+//
+// Blocks stack vertically with collapsed sibling margins; paragraphs are shaped by the
+// TextMeasurer and broken into pages line by line honouring orphans/widows (≥ 2 lines by
+// default); headings (break-after: avoid) stay with the next block; break-before/after: page
+// force breaks; break-inside: avoid moves a block that fits a page to the next one. Tables get
+// auto column widths (explicit widths first, the rest shared by content min/max widths),
+// colspan, padding, borders (separate or collapsed), vertical-align; rows move whole to the
+// next page when they fit on one, thead rows repeat on each page. A row taller than a page
+// is split: its cells continue on the next pages (headers are not repeated inside it).
+// Running headers/footers (@page margin boxes) are laid out last, so "Page X of Y" is exact.
+#pragma once
+
+#include "doc/display_list.h"
+#include "doc/text_measurer.h"
+#include "doc/tree.h"
+
+namespace dossier::doc {
+
+//! Lays out `doc`. `measurer` must outlive the result's ShapedText references only if it
+//! owns them (PangoMeasurer's shapes keep their own references).
+LayoutResult layout_document(const Document& doc, TextMeasurer& measurer);
+
+}  // namespace dossier::doc

@@ -1,0 +1,296 @@
+#include "doc/layout_engine.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dossier::doc::layout {
+namespace {
+
+constexpr double kUnbounded = 1e12;
+
+double horizontal_edges(const ComputedStyle& s) {
+  return s.margin.left + s.margin.right + s.padding.left + s.padding.right + s.border.left.width +
+         s.border.right.width;
+}
+
+bool has_decoration(const ComputedStyle& s) {
+  return !s.background.transparent() || s.border.top.visible() || s.border.bottom.visible() ||
+         s.border.left.visible() || s.border.right.visible();
+}
+
+std::string text_content(const Node& n) {
+  if (n.kind == NodeKind::kText) return n.text;
+  std::string out;
+  for (const Node& c : n.children) {
+    out += text_content(c);
+    if (c.kind == NodeKind::kLineBreak) out += ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
+double align_offset(const ComputedStyle& s, const LineInfo& line, double width, bool first_line) {
+  const double indent = first_line ? s.text_indent : 0;
+  const double free = width - indent - line.width;
+  switch (s.text_align) {
+    case TextAlign::kLeft:
+      return line.rtl ? free + indent : indent;
+    case TextAlign::kRight:
+      return line.rtl ? free : free + indent;
+    case TextAlign::kCenter:
+      return indent + free / 2;
+    case TextAlign::kStart:
+    case TextAlign::kJustify:
+      return line.rtl ? free : indent;
+  }
+  return indent;
+}
+
+Engine::Engine(Shared& shared, double top, double bottom, bool measuring)
+    : shared_(shared), top_(top), bottom_(bottom), measuring_(measuring), cursor_{0, top} {}
+
+PageContent& Engine::page(int index) {
+  if (static_cast<size_t>(index) >= pages_.size()) pages_.resize(static_cast<size_t>(index) + 1);
+  return pages_[static_cast<size_t>(index)];
+}
+
+void Engine::new_page() {
+  ++cursor_.page;
+  cursor_.y = top_;
+  pending_margin_ = 0;
+}
+
+void Engine::add_margin(double m) {
+  const double p = pending_margin_;
+  if (p >= 0 && m >= 0) {
+    pending_margin_ = std::max(p, m);
+  } else if (p < 0 && m < 0) {
+    pending_margin_ = std::min(p, m);
+  } else {
+    pending_margin_ = p + m;
+  }
+}
+
+// Margins are truncated at an unforced page break (CSS Fragmentation §5.2), except on page 1.
+void Engine::flush_margin() {
+  if (!(at_page_top() && cursor_.page > 0)) cursor_.y += pending_margin_;
+  pending_margin_ = 0;
+}
+
+void Engine::record_anchor(const Node& n, Cursor at) {
+  if (measuring_) return;
+  if (!n.anchor.empty()) shared_.anchors.emplace(n.anchor, at);
+  if (n.heading_level > 0) {
+    std::string title = text_content(n);
+    std::replace(title.begin(), title.end(), '\n', ' ');
+    shared_.bookmarks.push_back(Bookmark{n.heading_level, std::move(title), at.page, at.y});
+  }
+}
+
+void Engine::flow(const std::vector<Node>& blocks, double x, double width) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const Node* next = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
+    block(blocks[i], x, width, next);
+  }
+}
+
+bool Engine::keep_with_next(const Node& n, const Node* next, double width) {
+  if (next == nullptr || n.style.break_after != BreakValue::kAvoid) return false;
+  if (next->style.break_before == BreakValue::kPage) return false;
+  const double need = measure(n, width) + leading_height(*next, width);
+  return need > room() - pending_margin_ && need <= page_height();
+}
+
+void Engine::block(const Node& n, double x, double width, const Node* next) {
+  const ComputedStyle& s = n.style;
+  if (s.break_before == BreakValue::kPage && !(at_page_top() && current_page().items.empty())) {
+    new_page();
+  }
+  if (!at_page_top()) {
+    const bool avoid = s.break_inside == BreakValue::kAvoid || n.kind == NodeKind::kRule;
+    if (keep_with_next(n, next, width) || (avoid && [&] {
+          const double h = measure(n, width);
+          return h > room() - pending_margin_ && h <= page_height();
+        }())) {
+      new_page();
+    }
+  }
+  switch (n.kind) {
+    case NodeKind::kTable:
+      table(n, x, width);
+      break;
+    case NodeKind::kRule:
+      rule(n, x, width);
+      break;
+    case NodeKind::kParagraph:
+      box(n, x, width, [&](double cx, double cw) { paragraph(n, cx, cw); });
+      break;
+    case NodeKind::kListItem:
+      box(n, x, width, [&](double cx, double cw) {
+        Cursor baseline{-1, 0};
+        Cursor* saved = capture_baseline_;
+        capture_baseline_ = &baseline;
+        flow(n.children, cx, cw);
+        capture_baseline_ = saved;
+        list_marker(n, cx, baseline);
+      });
+      break;
+    default:
+      box(n, x, width, [&](double cx, double cw) { flow(n.children, cx, cw); });
+      break;
+  }
+  if (s.break_after == BreakValue::kPage && next != nullptr) new_page();
+}
+
+void Engine::box(const Node& n, double x, double width,
+                 const std::function<void(double, double)>& content) {
+  const ComputedStyle& s = n.style;
+  add_margin(s.margin.top);
+  const bool decorated = has_decoration(s);
+  const double top_edge = s.border.top.width + s.padding.top;
+  if (decorated || top_edge > 0) flush_margin();
+  const Cursor start = cursor_;
+  const size_t start_index = current_page().items.size();
+  record_anchor(n, start);
+  cursor_.y += top_edge;
+  double box_width = width - s.margin.left - s.margin.right;
+  if (!s.width.is_auto()) {
+    box_width =
+        std::min(box_width, s.width.resolve(width, box_width) + s.padding.left + s.padding.right +
+                                s.border.left.width + s.border.right.width);
+  }
+  double box_x = x + s.margin.left;
+  if (s.margin_left_auto && s.margin_right_auto) box_x = x + (width - box_width) / 2;
+  const double inner_x = box_x + s.border.left.width + s.padding.left;
+  const double inner_w = std::max(0.0, box_width - s.border.left.width - s.padding.left -
+                                           s.padding.right - s.border.right.width);
+  content(inner_x, inner_w);
+  const double bottom_edge = s.padding.bottom + s.border.bottom.width;
+  if (decorated || bottom_edge > 0) {
+    flush_margin();
+    cursor_.y += bottom_edge;
+  }
+  if (decorated) decorate(s, box_x, box_width, start, start_index, cursor_, true);
+  add_margin(s.margin.bottom);
+}
+
+void Engine::rule(const Node& n, double x, double width) {
+  const ComputedStyle& s = n.style;
+  add_margin(s.margin.top);
+  flush_margin();
+  const double w = std::max(s.border.top.width, 0.0);
+  const double box_w =
+      s.width.is_auto() ? width - s.margin.left - s.margin.right : s.width.resolve(width, width);
+  if (w > 0 && s.border.top.visible()) {
+    const double y = cursor_.y + w / 2;
+    emit(current_page().items, LineItem{x + s.margin.left, y, x + s.margin.left + box_w, y, w,
+                                        s.border.top.color, s.border.top.style});
+  }
+  cursor_.y += w + s.border.bottom.width;
+  add_margin(s.margin.bottom);
+}
+
+void Engine::list_marker(const Node& item, double content_x, Cursor baseline) {
+  if (item.marker.empty() || baseline.page < 0) return;
+  ParagraphText text;
+  text.text = item.marker;
+  text.style = &item.style;
+  text.runs.push_back(TextRun{0, static_cast<uint32_t>(item.marker.size()), &item.style});
+  auto shaped = shared_.measurer.shape(text, -1);
+  if (shaped->line_count() == 0) return;
+  const double gap = item.style.font_size * 0.5;
+  const double x = content_x - gap - shaped->line(0).width;
+  emit(page(baseline.page).items, TextLineItem{std::move(shaped), 0, x, baseline.y});
+}
+
+void Engine::decorate(const ComputedStyle& s, double x, double width, Cursor start,
+                      size_t start_index, Cursor end, bool inset) {
+  for (int p = start.page; p <= end.page; ++p) {
+    const double y0 = p == start.page ? start.y : top_;
+    const double y1 = p == end.page ? end.y : bottom_;
+    if (y1 - y0 <= 0.001 && start.page != end.page) continue;
+    std::vector<DisplayItem> deco;
+    if (!s.background.transparent()) emit(deco, RectItem{x, y0, width, y1 - y0, s.background});
+    auto edge = [&](const BorderSide& b, double x1, double ya, double x2, double yb) {
+      if (b.visible()) emit(deco, LineItem{x1, ya, x2, yb, b.width, b.color, b.style});
+    };
+    const auto& b = s.border;
+    const double k = inset ? 0.5 : 0;
+    if (p == start.page) edge(b.top, x, y0 + b.top.width * k, x + width, y0 + b.top.width * k);
+    if (p == end.page) {
+      edge(b.bottom, x, y1 - b.bottom.width * k, x + width, y1 - b.bottom.width * k);
+    }
+    edge(b.left, x + b.left.width * k, y0, x + b.left.width * k, y1);
+    edge(b.right, x + width - b.right.width * k, y0, x + width - b.right.width * k, y1);
+    auto& items = page(p).items;
+    const size_t at = p == start.page ? std::min(start_index, items.size()) : 0;
+    items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), deco.begin(), deco.end());
+  }
+}
+
+double Engine::measure_flow(const std::vector<Node>& blocks, double width) {
+  Engine m(shared_, 0, kUnbounded, true);
+  m.flow(blocks, 0, width);
+  m.finish();
+  return m.cursor().y;
+}
+
+double Engine::measure(const Node& block, double width) {
+  Engine m(shared_, 0, kUnbounded, true);
+  m.block(block, 0, width, nullptr);
+  return m.cursor().y;  // without the trailing margin
+}
+
+double Engine::leading_height(const Node& n, double width) {
+  const ComputedStyle& s = n.style;
+  const double top = s.margin.top + s.border.top.width + s.padding.top;
+  const double inner = width - horizontal_edges(s);
+  switch (n.kind) {
+    case NodeKind::kParagraph:
+      return top + paragraph_leading_height(n, inner);
+    case NodeKind::kTable:
+      return table_leading_height(n, width);
+    case NodeKind::kBlock:
+    case NodeKind::kListItem:
+      if (!n.children.empty()) return top + leading_height(n.children.front(), inner);
+      return measure(n, width);
+    default:
+      return measure(n, width);
+  }
+}
+
+ContentWidths Engine::content_widths(const Node& n) {
+  if (auto it = shared_.widths.find(&n); it != shared_.widths.end()) return it->second;
+  ContentWidths w;
+  switch (n.kind) {
+    case NodeKind::kParagraph:
+      w = paragraph_widths(n);
+      break;
+    case NodeKind::kTable:
+      w = table_widths(n);
+      break;
+    case NodeKind::kRule:
+      break;
+    default:
+      for (const Node& c : n.children) {
+        const ContentWidths cw = content_widths(c);
+        w.min = std::max(w.min, cw.min);
+        w.max = std::max(w.max, cw.max);
+      }
+      break;
+  }
+  if (n.kind != NodeKind::kTable) {
+    const double edges = horizontal_edges(n.style);
+    if (!n.style.width.is_auto() && n.style.width.unit == Length::Unit::kPt) {
+      w.min = std::max(w.min, n.style.width.value);
+      w.max = std::max(w.min, n.style.width.value);
+    }
+    w.min += edges;
+    w.max += edges;
+  }
+  shared_.widths.emplace(&n, w);
+  return w;
+}
+
+}  // namespace dossier::doc::layout
