@@ -150,7 +150,7 @@ Result<std::vector<Value>> iterate(const Value& v, const Limits& limits) {
   if (v.is_undefined()) return items;
   const Json& j = v.json();
   if (!v.is_json() || !(j.is_array() || j.is_object() || j.is_string())) {
-    return Error::make(ErrorCode::kUnprocessable, "a " + type_name(v) + " is not iterable");
+    return Error::make(ErrorCode::kUnprocessable, a_type_name(v) + " is not iterable");
   }
   if (j.size() > limits.max_loop_iterations) {
     return Error::make(ErrorCode::kUnprocessable, "a sequence exceeds the loop limit of " +

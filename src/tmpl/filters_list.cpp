@@ -149,7 +149,7 @@ Result<Value> filter_length(const Value& input, const CallArgs&, const Limits&) 
   if (input.kind() == Value::Kind::kNamespace) {
     return Value::of(Json(static_cast<std::int64_t>(input.ns()->attrs.size())));
   }
-  return arg_error(filter_what("length"), "a " + type_name(input) + " has no length");
+  return arg_error(filter_what("length"), a_type_name(input) + " has no length");
 }
 
 Result<Value> filter_first(const Value& input, const CallArgs&, const Limits&) {

@@ -76,8 +76,7 @@ double py_round(double x, std::int64_t ndigits) {
 Result<Value> filter_abs(const Value& input, const CallArgs&, const Limits&) {
   const Json& j = input.json();
   if (!input.is_json() || !is_numeric(j)) return needs_number("abs", input);
-  if (j.is_number_float() || j.is_number_unsigned())
-    return Value::of(Json(std::fabs(to_double(j))));
+  if (!fits_int(j)) return Value::of(Json(std::fabs(to_double(j))));
   const std::int64_t i = to_int(j);
   if (i == std::numeric_limits<std::int64_t>::min()) return Value::of(Json(-to_double(j)));
   return Value::of(Json(i < 0 ? -i : i));

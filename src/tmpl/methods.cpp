@@ -148,7 +148,7 @@ Result<Value> call_builtin(const Value& fn, const CallArgs& args, const Limits& 
   if (fn.object() == &kNamespace) {
     for (const auto& [k, v] : ns->attrs) {
       if (!v.is_json() && !v.is_undefined()) {
-        return arg_error("namespace", "a " + type_name(v) + " cannot be stored in a namespace");
+        return arg_error("namespace", a_type_name(v) + " cannot be stored in a namespace");
       }
     }
     Namespace* raw = ns.get();

@@ -196,9 +196,7 @@ Result<Value> arithmetic(BinaryOp op, const Value& a, const Value& b, const Limi
   const Json& x = a.json();
   const Json& y = b.json();
   if (is_numeric(x) && is_numeric(y)) {
-    const bool ints = !x.is_number_float() && !y.is_number_float() && !x.is_number_unsigned() &&
-                      !y.is_number_unsigned();
-    if (ints) return int_arith(op, to_int(x), to_int(y));
+    if (fits_int(x) && fits_int(y)) return int_arith(op, to_int(x), to_int(y));
     return float_arith(op, to_double(x), to_double(y));
   }
   if (op == BinaryOp::kAdd && x.is_string() && y.is_string()) {
@@ -232,7 +230,7 @@ Result<Value> unary_arithmetic(UnaryOp op, const Value& v) {
                     ": " + type_name(v));
   }
   if (op == UnaryOp::kPos) return Value::of(j.is_boolean() ? Json(to_int(j)) : j);
-  if (j.is_number_float() || j.is_number_unsigned()) return Value::of(Json(-to_double(j)));
+  if (!fits_int(j)) return Value::of(Json(-to_double(j)));
   const std::int64_t i = to_int(j);
   if (i == std::numeric_limits<std::int64_t>::min()) return Value::of(Json(-to_double(j)));
   return Value::of(Json(-i));
@@ -240,10 +238,7 @@ Result<Value> unary_arithmetic(UnaryOp op, const Value& v) {
 
 bool json_equals(const Json& a, const Json& b) {
   if (is_numeric(a) && is_numeric(b)) {
-    if (!a.is_number_float() && !b.is_number_float() && !a.is_number_unsigned() &&
-        !b.is_number_unsigned()) {
-      return to_int(a) == to_int(b);
-    }
+    if (fits_int(a) && fits_int(b)) return to_int(a) == to_int(b);
     return to_double(a) == to_double(b);
   }
   if (a.type() != b.type()) return false;
@@ -273,8 +268,7 @@ bool equals(const Value& a, const Value& b) {
 
 Result<int> order(const Json& a, const Json& b) {
   if (is_numeric(a) && is_numeric(b)) {
-    if (!a.is_number_float() && !b.is_number_float() && !a.is_number_unsigned() &&
-        !b.is_number_unsigned()) {
+    if (fits_int(a) && fits_int(b)) {
       const auto x = to_int(a), y = to_int(b);
       return x < y ? -1 : x > y ? 1 : 0;
     }

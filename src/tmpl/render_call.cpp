@@ -60,7 +60,7 @@ Result<Value> Renderer::call_value(const Value& callee, const CallArgs& args, Lo
       if (name.empty()) return fail(loc, "an undefined value is not callable");
       return fail(loc, "'" + std::string(name) + "' is undefined and cannot be called");
     default:
-      return fail(loc, "a " + type_name(callee) + " is not callable");
+      return fail(loc, a_type_name(callee) + " is not callable");
   }
 }
 

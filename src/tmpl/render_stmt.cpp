@@ -108,7 +108,7 @@ Status Renderer::bind_targets(Frame& frame, const std::vector<std::string>& targ
   }
   const Json& j = value.json();
   if (!value.is_json() || !j.is_array() || j.size() != targets.size()) {
-    return fail(loc, "cannot unpack a " + type_name(value) + " into " +
+    return fail(loc, "cannot unpack " + a_type_name(value) + " into " +
                          std::to_string(targets.size()) + " names");
   }
   for (size_t i = 0; i < targets.size(); ++i) frame.set(targets[i], Value::child(value, j[i]));
@@ -184,7 +184,7 @@ Status Renderer::exec_node(const SetStmt& s, Location loc) {
       return fail(loc, "'" + s.targets[0] + "' is not a namespace");
     }
     if (!v.is_json() && !v.is_undefined()) {  // no loops, macros or (cyclic) namespaces
-      return fail(loc, "a " + type_name(v) + " cannot be stored in a namespace");
+      return fail(loc, a_type_name(v) + " cannot be stored in a namespace");
     }
     if (v.is_json() && nesting_depth(v.json(), kMaxValueDepth + 1) > kMaxValueDepth) {
       return fail(loc, "a value is nested too deeply");

@@ -117,6 +117,13 @@ bool is_integer(const Json& j) {
   return j.is_number_integer();
 }
 
+bool fits_int(const Json& j) {
+  if (j.is_boolean() || (j.is_number_integer() && !j.is_number_unsigned())) return true;
+  return j.is_number_unsigned() &&
+         j.get<std::uint64_t>() <=
+             static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+}
+
 double to_double(const Json& j) {
   if (j.is_boolean()) return j.get<bool>() ? 1.0 : 0.0;
   if (j.is_number_unsigned()) return static_cast<double>(j.get<std::uint64_t>());
@@ -338,6 +345,11 @@ int nesting_depth(const Json& j, int stop) {
   return deepest + 1;
 }
 
+std::string a_type_name(const Value& v) {
+  const std::string t = type_name(v);
+  return (std::string_view("aeiou").find(t[0]) != std::string_view::npos ? "an " : "a ") + t;
+}
+
 Result<Json> to_json(const Value& v) {
   if (v.is_undefined()) return Json(nullptr);
   if (v.is_json()) {
@@ -347,7 +359,7 @@ Result<Json> to_json(const Value& v) {
     return v.json();
   }
   return Error::make(ErrorCode::kUnprocessable,
-                     "a " + type_name(v) + " cannot be stored in a list, dict or namespace");
+                     a_type_name(v) + " cannot be stored in a list, dict or namespace");
 }
 
 }  // namespace dossier::tmpl

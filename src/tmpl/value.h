@@ -79,10 +79,14 @@ void append_repr(std::string& out, const Json& j);
 std::string format_float(double d);
 //! A short type name for error messages: "undefined", "none", "string", "list", …
 std::string type_name(const Value& v);
+//! The type name with its article: "an integer", "a string".
+std::string a_type_name(const Value& v);
 
 //! True for JSON integers and floats (not booleans).
 bool is_number(const Json& j);
 bool is_integer(const Json& j);
+//! A boolean or an integer within int64 (JSON parsing makes positive integers unsigned).
+bool fits_int(const Json& j);
 //! Numeric value of a number or boolean (bool → 0/1).
 double to_double(const Json& j);
 //! REQUIRES: is_integer(j) or j is boolean. Unsigned values above INT64_MAX saturate.
