@@ -32,6 +32,8 @@ const char* error_code_name(ErrorCode code) {
       return "not_found";
     case ErrorCode::kConflict:
       return "conflict";
+    case ErrorCode::kGone:
+      return "gone";
     case ErrorCode::kTooLarge:
       return "payload_too_large";
     case ErrorCode::kUnprocessable:

@@ -16,6 +16,7 @@ enum class ErrorCode {
   kForbidden,        //!< authenticated, but the role may not do this
   kNotFound,         //!< absent, or present but invisible to the caller
   kConflict,         //!< state forbids it (e.g. editing a signed note)
+  kGone,             //!< existed, but has expired
   kTooLarge,         //!< the payload exceeds a limit
   kUnprocessable,    //!< well-formed but cannot be acted upon (e.g. a template that does not parse)
   kRateLimited,      //!< too many at once; try later

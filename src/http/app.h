@@ -1,0 +1,31 @@
+// The services the HTTP handlers call, wired once at start-up by the CLI.
+#pragma once
+
+#include <functional>
+
+#include "db/database.h"
+#include "http/router.h"
+#include "jobs/job_store.h"
+#include "storage/blob_store.h"
+
+namespace dossier::http {
+
+struct App {
+  db::Database& db;
+  storage::BlobStore& files;
+  jobs::JobStore& jobs;
+  std::function<void()> job_enqueued;  //!< wakes the embedded workers, if any
+};
+
+void add_system_routes(Router& router);
+void add_export_routes(Router& router, App& app);
+void add_audit_routes(Router& router, App& app);
+void add_record_routes(Router& router, App& app);
+
+//! Every route of the API.
+void add_all_routes(Router& router, App& app);
+
+//! Parses ?limit= (1–200, default 50) into `limit`; kValidation naming "limit".
+Status parse_limit(const Context& ctx, int& limit);
+
+}  // namespace dossier::http

@@ -1,0 +1,56 @@
+// GET /api/v1/export/audit: the export audit log, for admins.
+#include "audit/audit_log.h"
+#include "core/dates.h"
+#include "core/ids.h"
+#include "http/app.h"
+
+namespace dossier::http {
+namespace {
+
+Result<audit::Query> parse_audit_query(const Context& ctx) {
+  audit::Query q;
+  DOSSIER_TRY(parse_limit(ctx, q.limit));
+  Error err{ErrorCode::kValidation, "the request is not valid", {}};
+  auto id_filter = [&](const char* name, std::optional<std::string>& out) {
+    out = ctx.query(name);
+    if (out && !is_uuid(*out)) err.fields.push_back({name, "must be a UUID"});
+  };
+  id_filter("user_id", q.user_id);
+  id_filter("patient_id", q.patient_id);
+  id_filter("job_id", q.export_job_id);
+  id_filter("cursor", q.cursor);
+  q.action = ctx.query("action");
+  if (q.action && *q.action != "created" && *q.action != "downloaded" && *q.action != "deleted" &&
+      *q.action != "shared") {
+    err.fields.push_back({"action", "must be one of: created, downloaded, deleted, shared"});
+  }
+  auto time_filter = [&](const char* name, std::optional<std::string>& out) {
+    auto v = ctx.query(name);
+    if (!v) return;
+    if (auto d = parse_date(*v)) {
+      out = d->str();
+    } else if (auto t = parse_timestamp(*v)) {
+      out = format_timestamp(*t);
+    } else {
+      err.fields.push_back({name, "must be a date YYYY-MM-DD or an ISO 8601 timestamp"});
+    }
+  };
+  time_filter("since", q.since);
+  time_filter("until", q.until);
+  if (!err.fields.empty()) return err;
+  return q;
+}
+
+}  // namespace
+
+void add_audit_routes(Router& router, App& app) {
+  router.add("GET", "/api/v1/export/audit", [&app](const Context& ctx) -> Result<Response> {
+    if (!ctx.caller.is_admin())
+      return Error::make(ErrorCode::kForbidden, "the audit log is for admins");
+    DOSSIER_ASSIGN_OR_RETURN(audit::Query q, parse_audit_query(ctx));
+    DOSSIER_ASSIGN_OR_RETURN(Json entries, audit::list(app.db, q));
+    return Response::json(200, entries);
+  });
+}
+
+}  // namespace dossier::http

@@ -1,0 +1,108 @@
+// /api/v1/export/…: thin handlers over jobs::.
+#include "core/clock.h"
+#include "core/ids.h"
+#include "http/app.h"
+#include "jobs/export_request.h"
+
+namespace dossier::http {
+namespace {
+
+Result<Response> create_export(App& app, const Context& ctx, jobs::ExportType type) {
+  DOSSIER_ASSIGN_OR_RETURN(Json body, ctx.json_body());
+  DOSSIER_ASSIGN_OR_RETURN(jobs::ExportRequest request, jobs::parse_export_request(type, body));
+  DOSSIER_TRY(jobs::authorize_export_request(app.db, ctx.caller, request));
+  DOSSIER_ASSIGN_OR_RETURN(Json created, app.jobs.create(ctx.caller, request));
+  if (app.job_enqueued) app.job_enqueued();
+  Response r = Response::json(202, created);
+  r.headers.emplace_back("Location", "/api/v1/export/jobs/" + created["job_id"].get<std::string>());
+  return r;
+}
+
+Result<jobs::JobListQuery> parse_job_query(const Context& ctx) {
+  jobs::JobListQuery q;
+  DOSSIER_TRY(parse_limit(ctx, q.limit));
+  q.status = ctx.query("status");
+  if (q.status && *q.status != "pending" && *q.status != "processing" && *q.status != "completed" &&
+      *q.status != "failed") {
+    return Error::validation("status", "must be one of: pending, processing, completed, failed");
+  }
+  q.patient_id = ctx.query("patient_id");
+  if (q.patient_id && !is_uuid(*q.patient_id))
+    return Error::validation("patient_id", "must be a UUID");
+  q.cursor = ctx.query("cursor");
+  if (q.cursor && !is_uuid(*q.cursor))
+    return Error::validation("cursor", "is not a cursor from a previous page");
+  return q;
+}
+
+Result<Response> download(App& app, const Context& ctx) {
+  DOSSIER_ASSIGN_OR_RETURN(Json row, app.jobs.row(ctx.caller, ctx.param("job_id")));
+  if (row["status"] != "completed") {
+    return Error::make(ErrorCode::kConflict, "the export is not completed");
+  }
+  if (row["expires_at"].is_string() && row["expires_at"].get<std::string>() <= now_timestamp()) {
+    return Error::make(ErrorCode::kGone, "the export has expired; request it again");
+  }
+  DOSSIER_ASSIGN_OR_RETURN(std::string bytes, app.files.get(row["file_path"]));
+  DOSSIER_TRY(app.jobs.record_download(ctx.caller, row));
+  const std::string format = row["format"];
+  const std::string filename = row["export_type"].get<std::string>() + "-" +
+                               row["id"].get<std::string>() + jobs::extension_for(format);
+  Response r{200, jobs::content_type_for(format), std::move(bytes), {}};
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.headers.emplace_back("X-Content-SHA256", row["file_sha256"]);
+  return r;
+}
+
+Result<Response> remove(App& app, const Context& ctx) {
+  DOSSIER_ASSIGN_OR_RETURN(Json row, app.jobs.row(ctx.caller, ctx.param("job_id")));
+  if (row["file_path"].is_string()) DOSSIER_TRY(app.files.remove(row["file_path"]));
+  DOSSIER_TRY(app.jobs.mark_deleted(ctx.caller, row));
+  return Response::json(200, {{"id", row["id"]}, {"deleted", true}});
+}
+
+}  // namespace
+
+Status parse_limit(const Context& ctx, int& limit) {
+  auto text = ctx.query("limit");
+  if (!text) return {};
+  try {
+    size_t used = 0;
+    const int n = std::stoi(*text, &used);
+    if (used != text->size() || n < 1 || n > 200) throw std::out_of_range("limit");
+    limit = n;
+  } catch (const std::exception&) {
+    return Error::validation("limit", "must be an integer from 1 to 200");
+  }
+  return {};
+}
+
+void add_export_routes(Router& router, App& app) {
+  const std::vector<std::pair<const char*, jobs::ExportType>> kinds = {
+      {"/api/v1/export/session-notes", jobs::ExportType::kSessionNotes},
+      {"/api/v1/export/progress-report", jobs::ExportType::kProgressReport},
+      {"/api/v1/export/treatment-summary", jobs::ExportType::kTreatmentSummary},
+      {"/api/v1/export/full-record", jobs::ExportType::kFullRecord},
+      {"/api/v1/export/insurance-report", jobs::ExportType::kInsuranceReport},
+  };
+  for (const auto& [path, type] : kinds) {
+    router.add("POST", path,
+               [&app, type = type](const Context& ctx) { return create_export(app, ctx, type); });
+  }
+  router.add("GET", "/api/v1/export/jobs", [&app](const Context& ctx) -> Result<Response> {
+    DOSSIER_ASSIGN_OR_RETURN(jobs::JobListQuery q, parse_job_query(ctx));
+    DOSSIER_ASSIGN_OR_RETURN(Json list, app.jobs.list(ctx.caller, q));
+    return Response::json(200, list);
+  });
+  router.add("GET", "/api/v1/export/jobs/{job_id}", [&app](const Context& ctx) -> Result<Response> {
+    DOSSIER_ASSIGN_OR_RETURN(Json job, app.jobs.get(ctx.caller, ctx.param("job_id")));
+    return Response::json(200, job);
+  });
+  router.add("DELETE", "/api/v1/export/jobs/{job_id}",
+             [&app](const Context& ctx) { return remove(app, ctx); });
+  router.add("GET", "/api/v1/export/download/{job_id}",
+             [&app](const Context& ctx) { return download(app, ctx); });
+}
+
+}  // namespace dossier::http

@@ -1,0 +1,115 @@
+#include "http/router.h"
+
+#include "auth/tokens.h"
+#include "core/log.h"
+#include "http/error_mapping.h"
+
+namespace dossier::http {
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 1;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+std::optional<std::map<std::string, std::string>> match(const std::string& pattern,
+                                                        const std::string& path) {
+  const auto p = split_path(pattern);
+  const auto s = split_path(path);
+  if (p.size() != s.size()) return std::nullopt;
+  std::map<std::string, std::string> params;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i].size() > 2 && p[i].front() == '{' && p[i].back() == '}') {
+      if (s[i].empty()) return std::nullopt;
+      params[p[i].substr(1, p[i].size() - 2)] = s[i];
+    } else if (p[i] != s[i]) {
+      return std::nullopt;
+    }
+  }
+  return params;
+}
+
+std::string header(const Request& r, const std::string& name) {
+  auto it = r.headers.find(name);
+  return it == r.headers.end() ? "" : it->second;
+}
+
+Result<auth::Caller> authenticate(db::Database& db, const Request& r) {
+  const std::string value = header(r, "authorization");
+  const std::string prefix = "Bearer ";
+  if (value.compare(0, prefix.size(), prefix) != 0) {
+    return Error::make(ErrorCode::kUnauthenticated, "a valid bearer token is required");
+  }
+  DOSSIER_ASSIGN_OR_RETURN(auth::Caller caller,
+                           auth::authenticate(db, value.substr(prefix.size())));
+  caller.ip_address = r.remote_addr;
+  caller.user_agent = header(r, "user-agent");
+  return caller;
+}
+
+}  // namespace
+
+Response Response::json(int status, const Json& body) {
+  return {
+      status, "application/json", body.dump(-1, ' ', false, Json::error_handler_t::replace), {}};
+}
+
+std::optional<std::string> Context::query(const std::string& name) const {
+  auto it = request.query.find(name);
+  if (it == request.query.end()) return std::nullopt;
+  return it->second;
+}
+
+Result<Json> Context::json_body() const {
+  if (request.body.empty()) return Error::validation("body", "a JSON body is required");
+  Json body = Json::parse(request.body, nullptr, false);
+  if (body.is_discarded()) return Error::validation("body", "is not valid JSON");
+  return body;
+}
+
+void Router::add(std::string method, std::string pattern, Handler handler, bool authenticated) {
+  routes_.push_back({std::move(method), std::move(pattern), authenticated, std::move(handler)});
+}
+
+std::string Router::pattern_for(const std::string& method, const std::string& path) const {
+  for (const auto& r : routes_) {
+    if (r.method == method && match(r.pattern, path)) return r.pattern;
+  }
+  return "unmatched";
+}
+
+Response Router::dispatch(const Request& request) const {
+  bool path_known = false;
+  for (const auto& route : routes_) {
+    auto params = match(route.pattern, request.path);
+    if (!params) continue;
+    path_known = true;
+    if (route.method != request.method) continue;
+    Context ctx{request, std::move(*params), {}};
+    if (route.authenticated) {
+      auto caller = authenticate(db_, request);
+      if (!caller.ok()) return error_response(caller.error());
+      ctx.caller = std::move(caller).value();
+    }
+    try {
+      auto result = route.handler(ctx);
+      return result.ok() ? std::move(result).value() : error_response(result.error());
+    } catch (const std::exception&) {
+      // what() may quote input; only the route goes to the log.
+      log::error("handler_exception", {{"route", route.pattern}});
+      return error_response(Error::internal("internal error"));
+    }
+  }
+  if (path_known)
+    return error_response(Error::make(ErrorCode::kNotFound, "method not allowed on this path"));
+  return error_response(Error::not_found("route"));
+}
+
+}  // namespace dossier::http

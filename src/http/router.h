@@ -1,0 +1,79 @@
+// A small router independent of the HTTP library: routes are plain functions from a
+// parsed request to a Result, so handlers are testable without a server and the one
+// place that turns Errors into HTTP responses is error_mapping.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "auth/caller.h"
+#include "core/json.h"
+#include "core/result.h"
+#include "db/database.h"
+
+namespace dossier::http {
+
+struct Request {
+  std::string method;
+  std::string path;
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> headers;  //!< lower-case names
+  std::string body;
+  std::string remote_addr;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response json(int status, const Json& body);
+};
+
+//! What a handler receives: the request, its path parameters and, on authenticated
+//! routes, the caller.
+struct Context {
+  const Request& request;
+  std::map<std::string, std::string> params;
+  auth::Caller caller;
+
+  const std::string& param(const std::string& name) const { return params.at(name); }
+  std::optional<std::string> query(const std::string& name) const;
+  //! The body as JSON; a kValidation error on "body" when it is not.
+  Result<Json> json_body() const;
+};
+
+using Handler = std::function<Result<Response>(const Context&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  //!< "/api/v1/export/jobs/{job_id}"
+  bool authenticated = true;
+  Handler handler;
+};
+
+class Router {
+ public:
+  explicit Router(db::Database& db) : db_(db) {}
+
+  void add(std::string method, std::string pattern, Handler handler, bool authenticated = true);
+
+  //! Routes, authenticates and runs the handler; never throws, always answers.
+  Response dispatch(const Request& request) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+  //! The pattern that matches `method` and `path`, for logs (ids stay out of them).
+  std::string pattern_for(const std::string& method, const std::string& path) const;
+
+ private:
+  db::Database& db_;
+  std::vector<Route> routes_;
+};
+
+}  // namespace dossier::http
