@@ -98,7 +98,7 @@ Result<DemoTokens> populate(db::Database& db, const DemoOptions& options) {
     for (int i = 0; i < options.patients && w.status().ok(); ++i) {
       generate_patient(w, practice, options, i, today);
     }
-    DOSSIER_TRY(w.status());
+    DOSSIER_TRY(w.flush());
     rows = w.rows();
     DOSSIER_ASSIGN_OR_RETURN(tokens, issue_tokens(db, practice));
     return {};

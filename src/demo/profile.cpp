@@ -73,18 +73,19 @@ void pick_instruments(Patient& p) {
   for (Instrument ins : p.instruments) {
     const bool phq = ins == Instrument::kPhq9;
     int base = 0, end = 0;
+    // Far enough apart that the trend survives the ±2 noise of each administration.
     switch (p.trajectory) {
       case Trajectory::kImprove:
-        base = phq ? rng.range(12, 22) : rng.range(10, 17);
-        end = rng.range(1, 5);
+        base = phq ? rng.range(13, 22) : rng.range(12, 17);
+        end = rng.range(1, 4);
         break;
       case Trajectory::kPlateau:
         base = phq ? rng.range(10, 17) : rng.range(8, 14);
-        end = base - rng.range(2, 4);
+        end = base - rng.range(0, 2);
         break;
       case Trajectory::kWorsen:
         base = phq ? rng.range(7, 12) : rng.range(6, 10);
-        end = std::min(base + rng.range(4, 8), max_total(ins));
+        end = std::min(base + rng.range(7, 10), max_total(ins));
         break;
     }
     p.baselines.push_back(base);

@@ -1,24 +1,70 @@
 #include "demo/writer.h"
 
-namespace dossier::demo::detail {
+#include <algorithm>
 
-void Writer::insert(std::string_view table, const Json& row) {
-  if (!status_.ok()) return;
-  auto it = tables_.find(table);
-  if (it == tables_.end()) {
-    const record::TableSpec* spec = record::find_table(table);
-    if (spec == nullptr) {
-      status_ = Error::internal("demo generator wrote to an unknown table");
-      return;
-    }
-    it = tables_.emplace(std::string(table), Table{spec, record::insert_sql(*spec)}).first;
+namespace dossier::demo::detail {
+namespace {
+
+// "INSERT INTO t (c1, …) VALUES (?, …), (?, …), …" for `rows` rows.
+std::string batch_sql(const record::TableSpec& spec, size_t rows) {
+  std::string sql = record::insert_sql(spec);
+  const std::string one = sql.substr(sql.rfind(" ("));
+  for (size_t i = 1; i < rows; ++i) sql += "," + one;
+  return sql;
+}
+
+}  // namespace
+
+Writer::Writer(db::Database& db) : db_(db) {
+  for (const auto& spec : record::clinical_tables()) {
+    tables_.push_back(Table{&spec, batch_sql(spec, kBatchRows), {}, 0});
   }
-  auto result = db_.execute(it->second.sql, record::to_params(*it->second.spec, row));
-  if (!result.ok()) {
-    status_ = std::move(result).error();
+}
+
+void Writer::insert(std::string_view name, std::span<const Cell> cells) {
+  if (!status_.ok()) return;
+  auto t = std::find_if(tables_.begin(), tables_.end(),
+                        [&](const Table& x) { return x.spec->name == name; });
+  if (t == tables_.end()) {
+    status_ = Error::internal("demo generator wrote to an unknown table");
     return;
   }
+  const auto& columns = t->spec->columns;
+  const size_t base = t->pending.size();
+  t->pending.resize(base + columns.size());
+  for (const Cell& cell : cells) {
+    size_t i = 0;
+    while (i < columns.size() && columns[i].name != cell.first) ++i;
+    if (i == columns.size()) {
+      status_ = Error::internal("demo generator wrote to an unknown column");
+      return;
+    }
+    const bool as_text = columns[i].kind == record::ColumnKind::kJson && !cell.second.is_null();
+    t->pending[base + i] = as_text ? Json(cell.second.dump()) : cell.second;
+  }
   ++rows_;
+  if (++t->pending_rows == kBatchRows) (void)flush();
+}
+
+void Writer::insert(std::string_view name, const Json& object) {
+  std::vector<Cell> cells;
+  for (const auto& [key, value] : object.items()) cells.emplace_back(key, value);
+  insert(name, std::span<const Cell>(cells));
+}
+
+void Writer::write(Table& t) {
+  if (t.pending_rows == 0 || !status_.ok()) return;
+  const std::string sql =
+      t.pending_rows == kBatchRows ? std::string() : batch_sql(*t.spec, t.pending_rows);
+  auto result = db_.execute(sql.empty() ? t.full_batch_sql : sql, t.pending);
+  if (!result.ok()) status_ = std::move(result).error();
+  t.pending.clear();
+  t.pending_rows = 0;
+}
+
+Status Writer::flush() {
+  for (Table& t : tables_) write(t);
+  return status_;
 }
 
 }  // namespace dossier::demo::detail
