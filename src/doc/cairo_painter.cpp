@@ -4,6 +4,7 @@
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -167,20 +168,170 @@ void ImageCache::draw(cairo_t* cr, const Image& image, double x, double y, doubl
   cairo_restore(cr);
 }
 
+namespace {
+
+struct RunStyle {
+  Color color;
+  bool underline = false;
+  bool strikethrough = false;
+  bool object = false;  // a shape placeholder (inline image): nothing to draw
+};
+
+RunStyle run_style(const PangoItem* item) {
+  RunStyle rs;
+  for (GSList* l = item->analysis.extra_attrs; l != nullptr; l = l->next) {
+    const auto* a = static_cast<const PangoAttribute*>(l->data);
+    switch (a->klass->type) {
+      case PANGO_ATTR_FOREGROUND: {
+        const PangoColor& c = reinterpret_cast<const PangoAttrColor*>(a)->color;
+        rs.color.r = static_cast<uint8_t>(c.red >> 8);
+        rs.color.g = static_cast<uint8_t>(c.green >> 8);
+        rs.color.b = static_cast<uint8_t>(c.blue >> 8);
+        break;
+      }
+      case PANGO_ATTR_FOREGROUND_ALPHA:
+        rs.color.a = static_cast<uint8_t>(reinterpret_cast<const PangoAttrInt*>(a)->value >> 8);
+        break;
+      case PANGO_ATTR_UNDERLINE:
+        rs.underline = reinterpret_cast<const PangoAttrInt*>(a)->value != PANGO_UNDERLINE_NONE;
+        break;
+      case PANGO_ATTR_STRIKETHROUGH:
+        rs.strikethrough = reinterpret_cast<const PangoAttrInt*>(a)->value != 0;
+        break;
+      case PANGO_ATTR_SHAPE:
+        rs.object = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return rs;
+}
+
+// Simple runs (left-to-right, one glyph per character, no complex script) go out through
+// cairo_show_glyphs: much faster in cairo's PDF backend, and the font's cmap gives correct
+// ToUnicode text. Everything else keeps its text clusters for extraction (ligatures,
+// Arabic contextual forms, bidi).
+bool is_simple_run(const PangoGlyphItem* run) {
+  const PangoItem* item = run->item;
+  if (item->analysis.level % 2 != 0 || run->glyphs->num_glyphs != item->num_chars) return false;
+  switch (item->analysis.script) {
+    case PANGO_SCRIPT_COMMON:
+    case PANGO_SCRIPT_INHERITED:
+    case PANGO_SCRIPT_LATIN:
+    case PANGO_SCRIPT_GREEK:
+    case PANGO_SCRIPT_CYRILLIC:
+      break;
+    default:
+      return false;
+  }
+  for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
+    if (!run->glyphs->glyphs[i].attr.is_cluster_start) return false;
+  }
+  return true;
+}
+
+void decoration_line(cairo_t* cr, double x, double y, double width, int position, int thickness) {
+  const double t = std::max(thickness / double(PANGO_SCALE), 0.5);
+  cairo_rectangle(cr, x, y - position / double(PANGO_SCALE), width, t);
+  cairo_fill(cr);
+}
+
+// Remembers the source colour so unchanged colours are not set again (a new source breaks
+// cairo's PDF text objects apart).
+struct SourceColor {
+  Color current;
+  bool valid = false;
+  void set(cairo_t* cr, Color c) {
+    if (valid && c == current) return;
+    set_color(cr, c);
+    current = c;
+    valid = true;
+  }
+};
+
+void paint_line(cairo_t* cr, const TextLineItem& t, SourceColor& source) {
+  const auto* shaped = dynamic_cast<const PangoShapedText*>(t.text.get());
+  if (shaped == nullptr) return;
+  PangoLayoutLine* line = shaped->pango_line(t.line);
+  const char* text = shaped->text().c_str();
+  double x = t.x;
+  for (GSList* l = line->runs; l != nullptr; l = l->next) {
+    auto* run = static_cast<PangoGlyphItem*>(l->data);
+    const double width = pango_glyph_string_get_width(run->glyphs) / double(PANGO_SCALE);
+    const RunStyle rs = run_style(run->item);
+    if (!rs.object) {
+      const double y = t.baseline - run->y_offset / double(PANGO_SCALE);
+      source.set(cr, rs.color);
+      cairo_move_to(cr, x, y);
+      if (is_simple_run(run)) {
+        pango_cairo_show_glyph_string(cr, run->item->analysis.font, run->glyphs);
+      } else {
+        pango_cairo_show_glyph_item(cr, text, run);
+      }
+      if (rs.underline || rs.strikethrough) {
+        Handle<PangoFontMetrics, pango_font_metrics_unref> m(
+            pango_font_get_metrics(run->item->analysis.font, nullptr));
+        if (rs.underline) {
+          decoration_line(cr, x, y, width, pango_font_metrics_get_underline_position(m.get()),
+                          pango_font_metrics_get_underline_thickness(m.get()));
+        }
+        if (rs.strikethrough) {
+          decoration_line(cr, x, y, width, pango_font_metrics_get_strikethrough_position(m.get()),
+                          pango_font_metrics_get_strikethrough_thickness(m.get()));
+        }
+      }
+    }
+    x += width;
+  }
+}
+
+bool same_stroke(const LineItem& a, const LineItem& b) {
+  return a.width == b.width && a.color == b.color && a.style == b.style;
+}
+
+}  // namespace
+
 void paint_items(cairo_t* cr, const PageContent& page, ImageCache& images) {
-  for (const DisplayItem& item : page.items) {
+  const auto& items = page.items;
+  SourceColor source;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const DisplayItem& item = items[i];
     if (const auto* t = std::get_if<TextLineItem>(&item)) {
-      const auto* shaped = dynamic_cast<const PangoShapedText*>(t->text.get());
-      if (shaped == nullptr) continue;
-      cairo_set_source_rgb(cr, 0, 0, 0);
-      cairo_move_to(cr, t->x, t->baseline);
-      pango_cairo_show_layout_line(cr, shaped->pango_line(t->line));
-    } else if (const auto* r = std::get_if<RectItem>(&item)) {
+      paint_line(cr, *t, source);
+      continue;
+    }
+    source.valid = false;
+    if (const auto* r = std::get_if<RectItem>(&item)) {
+      // Consecutive rectangles of one colour: one fill.
       set_color(cr, r->color);
       cairo_rectangle(cr, r->x, r->y, r->width, r->height);
+      while (i + 1 < items.size()) {
+        const auto* next = std::get_if<RectItem>(&items[i + 1]);
+        if (next == nullptr || !(next->color == r->color)) break;
+        cairo_rectangle(cr, next->x, next->y, next->width, next->height);
+        ++i;
+      }
       cairo_fill(cr);
     } else if (const auto* l = std::get_if<LineItem>(&item)) {
-      stroke_line(cr, *l);
+      // Consecutive solid segments of one width and colour: one stroke.
+      if (l->style != BorderStyle::kSolid) {
+        stroke_line(cr, *l);
+        continue;
+      }
+      set_color(cr, l->color);
+      cairo_set_line_width(cr, l->width);
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+      cairo_move_to(cr, l->x1, l->y1);
+      cairo_line_to(cr, l->x2, l->y2);
+      while (i + 1 < items.size()) {
+        const auto* next = std::get_if<LineItem>(&items[i + 1]);
+        if (next == nullptr || !same_stroke(*next, *l)) break;
+        cairo_move_to(cr, next->x1, next->y1);
+        cairo_line_to(cr, next->x2, next->y2);
+        ++i;
+      }
+      cairo_stroke(cr);
     } else if (const auto* img = std::get_if<ImageItem>(&item)) {
       if (img->image) images.draw(cr, *img->image, img->x, img->y, img->width, img->height);
     }

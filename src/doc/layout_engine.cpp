@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace dossier::doc::layout {
 namespace {
@@ -205,7 +206,7 @@ void Engine::list_marker(const Node& item, double content_x, Cursor baseline) {
 }
 
 void Engine::decorate(const ComputedStyle& s, double x, double width, Cursor start,
-                      size_t start_index, Cursor end, bool inset) {
+                      size_t start_index, Cursor end, bool inset, BorderSink* borders) {
   for (int p = start.page; p <= end.page; ++p) {
     const double y0 = p == start.page ? start.y : top_;
     const double y1 = p == end.page ? end.y : bottom_;
@@ -213,7 +214,13 @@ void Engine::decorate(const ComputedStyle& s, double x, double width, Cursor sta
     std::vector<DisplayItem> deco;
     if (!s.background.transparent()) emit(deco, RectItem{x, y0, width, y1 - y0, s.background});
     auto edge = [&](const BorderSide& b, double x1, double ya, double x2, double yb) {
-      if (b.visible()) emit(deco, LineItem{x1, ya, x2, yb, b.width, b.color, b.style});
+      if (!b.visible()) return;
+      const LineItem line{x1, ya, x2, yb, b.width, b.color, b.style};
+      if (borders != nullptr) {
+        borders->emplace_back(p, line);
+      } else {
+        emit(deco, line);
+      }
     };
     const auto& b = s.border;
     const double k = inset ? 0.5 : 0;
@@ -223,6 +230,7 @@ void Engine::decorate(const ComputedStyle& s, double x, double width, Cursor sta
     }
     edge(b.left, x + b.left.width * k, y0, x + b.left.width * k, y1);
     edge(b.right, x + width - b.right.width * k, y0, x + width - b.right.width * k, y1);
+    if (deco.empty()) continue;
     auto& items = page(p).items;
     const size_t at = p == start.page ? std::min(start_index, items.size()) : 0;
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), deco.begin(), deco.end());
@@ -291,6 +299,55 @@ ContentWidths Engine::content_widths(const Node& n) {
   }
   shared_.widths.emplace(&n, w);
   return w;
+}
+
+}  // namespace dossier::doc::layout
+
+namespace dossier::doc::layout {
+
+std::vector<LineItem> coalesce_segments(std::vector<LineItem> lines) {
+  struct Seg {
+    int orientation;  // 0 horizontal, 1 vertical, 2 other
+    double fixed, start, end;
+    LineItem line;
+  };
+  std::vector<Seg> segs;
+  segs.reserve(lines.size());
+  for (const LineItem& l : lines) {
+    if (std::abs(l.y1 - l.y2) < 1e-6) {
+      segs.push_back({0, l.y1, std::min(l.x1, l.x2), std::max(l.x1, l.x2), l});
+    } else if (std::abs(l.x1 - l.x2) < 1e-6) {
+      segs.push_back({1, l.x1, std::min(l.y1, l.y2), std::max(l.y1, l.y2), l});
+    } else {
+      segs.push_back({2, 0, 0, 0, l});
+    }
+  }
+  auto color_key = [](Color c) {
+    return static_cast<uint32_t>(c.r) << 24 | static_cast<uint32_t>(c.g) << 16 |
+           static_cast<uint32_t>(c.b) << 8 | c.a;
+  };
+  auto key = [&](const Seg& s) {
+    return std::make_tuple(s.line.width, color_key(s.line.color), static_cast<int>(s.line.style),
+                           s.orientation, std::round(s.fixed * 100), s.start);
+  };
+  std::sort(segs.begin(), segs.end(), [&](const Seg& a, const Seg& b) { return key(a) < key(b); });
+  std::vector<LineItem> out;
+  for (size_t i = 0; i < segs.size();) {
+    Seg cur = segs[i++];
+    while (cur.orientation != 2 && i < segs.size() && std::get<0>(key(segs[i])) == cur.line.width &&
+           std::get<1>(key(segs[i])) == color_key(cur.line.color) &&
+           segs[i].line.style == cur.line.style && segs[i].orientation == cur.orientation &&
+           std::round(segs[i].fixed * 100) == std::round(cur.fixed * 100) &&
+           segs[i].start <= cur.end + 0.01) {
+      cur.end = std::max(cur.end, segs[i].end);
+      ++i;
+    }
+    LineItem l = cur.line;
+    if (cur.orientation == 0) l.x1 = cur.start, l.x2 = cur.end, l.y1 = l.y2 = cur.fixed;
+    if (cur.orientation == 1) l.y1 = cur.start, l.y2 = cur.end, l.x1 = l.x2 = cur.fixed;
+    out.push_back(l);
+  }
+  return out;
 }
 
 }  // namespace dossier::doc::layout

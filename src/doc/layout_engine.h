@@ -41,6 +41,13 @@ struct ParagraphEntry {
   std::vector<std::pair<double, std::shared_ptr<const ShapedText>>> shapes;
 };
 
+//! Border segments waiting to be emitted on top of a table, by page index.
+using BorderSink = std::vector<std::pair<int, LineItem>>;
+
+//! Merges collinear touching segments of the same width, colour and style (shared cell
+//! borders become one line) and orders them thinnest first, so wider borders win.
+std::vector<LineItem> coalesce_segments(std::vector<LineItem> lines);
+
 struct ContentWidths {
   double min = 0, max = 0;
 };
@@ -118,8 +125,9 @@ class Engine {
   //! Emits backgrounds/borders for a box that ran from `start` to the cursor (one fragment
   //! per page), inserting them beneath the box's content. `inset`: borders lie inside the box
   //! edges (normal boxes) rather than centred on them (collapsed table cells).
+  //! With a `borders` sink, borders go there instead (tables paint them last, on top).
   void decorate(const ComputedStyle& s, double x, double width, Cursor start, size_t start_index,
-                Cursor end, bool inset);
+                Cursor end, bool inset, BorderSink* borders = nullptr);
   void record_anchor(const Node& n, Cursor at);
 
   Shared& shared_;

@@ -213,7 +213,7 @@ class TableLayout {
     Cursor cursor;
     size_t page_count = 0;
     std::vector<std::pair<size_t, size_t>> counts;  // per page from cursor.page: items, links
-    size_t pending_links = 0, bookmarks = 0;
+    size_t pending_links = 0, bookmarks = 0, borders = 0;
   };
 
   Mark mark() {
@@ -242,6 +242,7 @@ class TableLayout {
     }
     e_.shared_.pending_links.resize(m.pending_links);
     e_.shared_.bookmarks.resize(m.bookmarks);
+    borders_.resize(m.borders);
     e_.cursor_ = m.cursor;
   }
 
@@ -287,8 +288,24 @@ class TableLayout {
     const double bottom_edge = collapse_ ? 0 : s_.border.bottom.width + s_.padding.bottom;
     e_.cursor_.y += bottom_edge;
     e_.decorate(s_, table_x_, table_width_, table_moved ? Cursor{start.page + 1, e_.top_} : start,
-                table_moved ? 0 : start_index, e_.cursor_, !collapse_);
+                table_moved ? 0 : start_index, e_.cursor_, !collapse_, &borders_);
+    emit_borders();
     e_.add_margin(s_.margin.bottom);
+  }
+
+  // Cell and table borders go on top of everything in the table, merged per page.
+  void emit_borders() {
+    std::stable_sort(borders_.begin(), borders_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < borders_.size();) {
+      const int page = borders_[i].first;
+      std::vector<LineItem> lines;
+      for (; i < borders_.size() && borders_[i].first == page; ++i)
+        lines.push_back(borders_[i].second);
+      auto& items = e_.page(page).items;
+      for (const LineItem& l : coalesce_segments(std::move(lines))) emit(items, l);
+    }
+    borders_.clear();
   }
 
   double header_height() {
@@ -351,7 +368,7 @@ class TableLayout {
     for (size_t i = 0; i < r.cells.size(); ++i) {
       const GridCell& gc = r.cells[i];
       e_.decorate(gc.cell->style, column_x(gc.col), span_width(gc), row_start,
-                  results[i].first_item, end, !collapse_);
+                  results[i].first_item, end, !collapse_, &borders_);
     }
     if (!r.row->style.background.transparent()) {
       ComputedStyle bg;
@@ -398,6 +415,7 @@ class TableLayout {
   double table_x_ = 0, table_width_ = 0;
   double header_height_ = -1;
   size_t place_limit_ = 0;
+  BorderSink borders_;
 };
 
 void Engine::table(const Node& t, double x, double width) {

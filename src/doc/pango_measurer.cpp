@@ -182,7 +182,50 @@ void PangoMeasurer::add_run_attributes(PangoAttrList* attrs, const TextRun& run,
   if (run.baseline_shift != 0) insert(pango_attr_rise_new(to_units(run.baseline_shift)));
 }
 
+std::string PangoMeasurer::shape_key(const ParagraphText& p, double width) {
+  std::string key;
+  key.reserve(p.text.size() + 64 * p.runs.size() + 32);
+  auto num = [&](double v) {
+    key += std::to_string(std::lround(v * 64));
+    key += ',';
+  };
+  const ComputedStyle& base = *p.style;
+  num(width);
+  num(base.text_indent);
+  key += static_cast<char>('0' + static_cast<int>(base.text_align));
+  append_font_key(key_, base);
+  key += key_;
+  for (const TextRun& r : p.runs) {
+    const ComputedStyle& s = *r.style;
+    append_font_key(key_, s);
+    key += '|';
+    key += key_;
+    num(r.start);
+    num(r.end);
+    num(r.baseline_shift);
+    num(r.object_width);
+    num(r.object_height);
+    key += static_cast<char>(s.color.r);
+    key += static_cast<char>(s.color.g);
+    key += static_cast<char>(s.color.b);
+    key += static_cast<char>(s.color.a);
+    key += static_cast<char>('0' + (s.underline ? 1 : 0) + (s.line_through ? 2 : 0));
+  }
+  key += '\0';
+  key += p.text;
+  return key;
+}
+
 std::shared_ptr<const ShapedText> PangoMeasurer::shape(const ParagraphText& p, double width) {
+  std::string key = shape_key(p, width);
+  if (auto it = shapes_.find(key); it != shapes_.end()) return it->second;
+  auto shaped = shape_uncached(p, width);
+  shapes_.emplace(std::move(key), shaped);
+  return shaped;
+}
+
+std::shared_ptr<const ShapedText> PangoMeasurer::shape_uncached(const ParagraphText& p,
+                                                                double width) {
   LayoutPtr layout(pango_layout_new(context_.get()));
   const ComputedStyle& base = *p.style;
   pango_layout_set_font_description(layout.get(), font(base));

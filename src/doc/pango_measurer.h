@@ -39,10 +39,15 @@ class PangoMeasurer final : public TextMeasurer {
   //! Cached description for a style's font (family list, size, weight, italic).
   const PangoFontDescription* font(const ComputedStyle& style);
   void add_run_attributes(PangoAttrList* attrs, const TextRun& run, const ComputedStyle& base);
+  std::shared_ptr<const ShapedText> shape_uncached(const ParagraphText& p, double width);
+  //! Everything that determines a shape: text, runs' styles, alignment, width.
+  std::string shape_key(const ParagraphText& p, double width);
 
   Handle<PangoContext, g_object_unref> context_;
   std::unordered_map<std::string, FontDescription> fonts_;
   std::unordered_map<std::string, FontMetrics> metrics_;
+  //! Paragraphs already shaped in this render (table cells repeat a lot: "Yes", dates…).
+  std::unordered_map<std::string, std::shared_ptr<const ShapedText>> shapes_;
   std::string key_;  // scratch buffer for cache keys
 };
 

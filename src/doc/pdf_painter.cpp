@@ -2,6 +2,7 @@
 
 #include <cairo-pdf.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -98,11 +99,17 @@ Result<std::string> paint_pdf(const LayoutResult& layout, const PdfInfo& info) {
     set_metadata(surface.get(), info);
     Cairo cr(cairo_create(surface.get()));
     ImageCache images;
+    // cairo 1.16 leaves a link's structure element unwritten (a damaged xref) unless the
+    // links sit inside a structure element of their own.
+    const bool has_links = std::any_of(layout.pages.begin(), layout.pages.end(),
+                                       [](const PageContent& p) { return !p.links.empty(); });
+    if (has_links) cairo_tag_begin(cr.get(), "Document", "");
     for (const PageContent& page : layout.pages) {
       paint_items(cr.get(), page, images);
       add_links(cr.get(), page);
       cairo_show_page(cr.get());
     }
+    if (has_links) cairo_tag_end(cr.get(), "Document");
     add_outline(surface.get(), layout.bookmarks);
     cr.reset();
     cairo_surface_finish(surface.get());
