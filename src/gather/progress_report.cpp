@@ -66,10 +66,11 @@ Json recommendations(const Json& notes, const Json& plans) {
   }
   for (const auto& p : plans) {
     if (p["status"] == "active" && p["next_review_date"].is_string()) {
-      out.push_back({{"source", "treatment plan"},
-                     {"text", "Continue " + p.value("frequency", std::string("treatment")) +
-                                  "; review the treatment plan by " +
-                                  p["next_review_date"].get<std::string>() + "."}});
+      out.push_back(
+          {{"source", "treatment plan"},
+           {"text", "Continue treatment (" + p.value("frequency", std::string("as planned")) + ")" +
+                        "; review the treatment plan by " +
+                        p["next_review_date"].get<std::string>() + "."}});
     }
   }
   return out;
