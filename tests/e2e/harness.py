@@ -1,0 +1,144 @@
+"""Test harness for Dossier's end-to-end suites: real binary, real SQLite file, real HTTP.
+
+Each suite starts `dossier serve` on a free loopback port over a fresh data directory
+created by `dossier demo`, and talks to it with urllib. Nothing here mocks the service.
+"""
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+BINARY = os.environ.get("DOSSIER_BIN", os.path.join(os.path.dirname(__file__), "../../build/dossier"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_cli(*args, check=True):
+    proc = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=300)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"dossier {' '.join(args)} failed ({proc.returncode}): {proc.stderr}")
+    return proc
+
+
+class Server:
+    """A running `dossier serve` over `data_dir`; stderr (JSON logs) goes to a file."""
+
+    def __init__(self, data_dir, workers=2, lease_seconds=60):
+        self.data_dir = data_dir
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = os.path.join(data_dir, f"serve-{self.port}-{time.monotonic_ns()}.log")
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(
+            [BINARY, "serve", "--data-dir", data_dir, "--listen", f"127.0.0.1:{self.port}",
+             "--workers", str(workers), "--lease-seconds", str(lease_seconds)],
+            stdout=subprocess.DEVNULL, stderr=self.log)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                if request(self, "GET", "/healthz")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise AssertionError("server did not start")
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.alive():
+            self.proc.send_signal(sig)
+            self.proc.wait(timeout=30)
+        self.log.close()
+
+    def log_events(self):
+        with open(self.log_path) as f:
+            return [json.loads(line) for line in f if line.startswith("{")]
+
+
+def request(server, method, path, body=None, token=None, raw=None, headers=None):
+    """Returns (status, parsed JSON or raw bytes, response headers)."""
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    req = urllib.request.Request(server.url + path, data=data, method=method)
+    req.add_header("User-Agent", "dossier-e2e/1.0")
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
+    for k, v in (headers or {}).items():
+        req.add_header(k, v)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            status, payload, hdrs = resp.status, resp.read(), dict(resp.headers)
+    except urllib.error.HTTPError as e:
+        status, payload, hdrs = e.code, e.read(), dict(e.headers)
+    ctype = hdrs.get("Content-Type", "")
+    if ctype.startswith("application/json") and payload:
+        return status, json.loads(payload), hdrs
+    return status, payload, hdrs
+
+
+def wait_for_job(server, token, job_id, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        status, job, _ = request(server, "GET", f"/api/v1/export/jobs/{job_id}", token=token)
+        assert status == 200, (status, job)
+        if job["status"] in ("completed", "failed"):
+            return job
+        time.sleep(0.05)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+class DemoPracticeTest(unittest.TestCase):
+    """Base class: one demo practice and server for the whole test class."""
+
+    patients = 20
+    seed = 7
+    workers = 2
+    lease_seconds = 60
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="dossier-e2e-")
+        cls.data_dir = os.path.join(cls.tmp, "var")
+        run_cli("demo", "--data-dir", cls.data_dir, "--patients", str(cls.patients), "--seed", str(cls.seed))
+        with open(os.path.join(cls.data_dir, "demo-tokens.json")) as f:
+            cls.tokens = json.load(f)
+        cls.admin = cls.tokens["admin"]["token"]
+        cls.biller = cls.tokens["biller"]["token"]
+        cls.therapist = cls.tokens["therapists"][0]
+        cls.other_therapist = cls.tokens["therapists"][1]
+        cls.server = Server(cls.data_dir, workers=cls.workers, lease_seconds=cls.lease_seconds)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def call(self, method, path, body=None, token=None, **kw):
+        return request(self.server, method, path, body=body, token=token, **kw)
+
+    def export(self, kind, body, token):
+        status, accepted, headers = self.call("POST", f"/api/v1/export/{kind}", body, token)
+        self.assertEqual(status, 202, accepted)
+        self.assertEqual(accepted["status"], "pending")
+        self.assertIn("estimated_completion", accepted)
+        job = wait_for_job(self.server, token, accepted["job_id"])
+        self.assertEqual(job["status"], "completed", job)
+        return job
+
+    def download(self, job, token):
+        status, doc, headers = self.call("GET", job["download_url"], token=token)
+        self.assertEqual(status, 200)
+        return doc
