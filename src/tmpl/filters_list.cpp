@@ -115,8 +115,18 @@ Result<Value> first_or_last(const Value& input, bool first) {
     return Value::child(input, first ? j.front() : j.back());
   }
   if (input.is_json() && j.is_string()) {
-    const std::vector<char32_t> cps = utf8_decode(j.get_ref<const std::string&>());
-    if (cps.empty()) return Value::undefined();
+    const std::string& s = j.get_ref<const std::string&>();
+    if (s.empty()) return Value::undefined();
+    // Only the first or last code point is decoded, not the whole string.
+    size_t b = 0, e = s.size();
+    if (first) {
+      e = 1;
+      while (e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80 && e < 4) ++e;
+    } else {
+      b = s.size() - 1;
+      while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80 && s.size() - b < 4) --b;
+    }
+    const std::vector<char32_t> cps = utf8_decode(std::string_view(s).substr(b, e - b));
     std::string out;
     utf8_append(out, first ? cps.front() : cps.back());
     return Value::of(Json(std::move(out)));

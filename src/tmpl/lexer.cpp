@@ -185,8 +185,8 @@ class Lexer {
     if (std::string_view("+-*/%~()[]{},.:|=<>").find(c) == std::string_view::npos) {
       return error(start, "unexpected character in tag");
     }
-    if (c == '(' || c == '[' || c == '{') ++depth;
-    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    if (c == '{') ++depth;  // only braces can be confused with a closing "}}"
+    if (c == '}' && depth > 0) --depth;
     tokens_.push_back({TokenKind::kOperator, std::string(1, c), loc(start)});
     ++pos_;
     return {};
