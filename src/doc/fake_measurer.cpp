@@ -32,7 +32,8 @@ class FakeShape final : public ShapedText {
     }
     return widest;
   }
-  std::vector<std::pair<double, double>> x_ranges(int i, uint32_t start, uint32_t end) const override {
+  std::vector<std::pair<double, double>> x_ranges(int i, uint32_t start,
+                                                  uint32_t end) const override {
     const LineInfo& li = line(i);
     double x = 0, a = -1, b = 0;
     for (const Glyph& g : glyphs_) {
@@ -54,7 +55,8 @@ class FakeShape final : public ShapedText {
     li.start = from < glyphs_.size() ? glyphs_[from].start : static_cast<uint32_t>(text_.size());
     li.end = to > from ? glyphs_[to - 1].end : li.start;
     size_t visible_end = to;
-    while (visible_end > from && (glyphs_[visible_end - 1].c == ' ' || glyphs_[visible_end - 1].c == '\n')) {
+    while (visible_end > from &&
+           (glyphs_[visible_end - 1].c == ' ' || glyphs_[visible_end - 1].c == '\n')) {
       --visible_end;
     }
     for (size_t k = from; k < to; ++k) {

@@ -103,6 +103,42 @@ void convert_children(xmlNode* first, DomNode& parent, int depth) {
   }
 }
 
+void reindex(DomNode& parent) {
+  parent.element_count = 0;
+  for (auto& child : parent.children) {
+    child->parent = &parent;
+    if (child->is_element()) child->element_index = parent.element_count++;
+  }
+}
+
+// Content after </body> or </html> belongs to the body, as in HTML5; libxml2 leaves it after
+// the body, partly inside a second <html> element.
+void adopt_trailing_content(DomNode& html) {
+  DomNode* body = nullptr;
+  for (auto& child : html.children) {
+    if (child->is_element() && child->name == "body") body = child.get();
+  }
+  if (body == nullptr) return;
+  std::vector<std::unique_ptr<DomNode>> keep, moved;
+  bool after_body = false;
+  for (auto& child : html.children) {
+    if (child.get() == body) {
+      after_body = true;
+      keep.push_back(std::move(child));
+    } else if (after_body && child->is_element() && child->name == "html") {
+      for (auto& grandchild : child->children) moved.push_back(std::move(grandchild));
+    } else if (after_body && !(child->is_element() && child->name == "head")) {
+      moved.push_back(std::move(child));
+    } else {
+      keep.push_back(std::move(child));
+    }
+  }
+  html.children = std::move(keep);
+  for (auto& m : moved) body->children.push_back(std::move(m));
+  reindex(html);
+  reindex(*body);
+}
+
 }  // namespace
 
 Result<Dom> parse_html(std::string_view html) {
@@ -123,6 +159,7 @@ Result<Dom> parse_html(std::string_view html) {
   if (to_lower(as_chars(root->name)) == "html") {
     copy_attributes(root, *dom.root);
     convert_children(root->children, *dom.root, 1);
+    adopt_trailing_content(*dom.root);
   } else {
     convert_children(root, *dom.root, 1);
   }

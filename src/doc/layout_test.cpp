@@ -66,8 +66,8 @@ TEST(Layout, PositionsLinesInTheContentBox) {
 }
 
 TEST(Layout, AlignsCenterAndRight) {
-  const Rendered r = lay_out(
-      "<p style='text-align:center'>abcd</p><p style='text-align:right'>abcd</p>");
+  const Rendered r =
+      lay_out("<p style='text-align:center'>abcd</p><p style='text-align:right'>abcd</p>");
   const auto ls = lines(r.layout.pages[0]);
   ASSERT_EQ(ls.size(), 2u);
   EXPECT_DOUBLE_EQ(ls[0].x, 20 + (160 - 20) / 2.0);
@@ -75,9 +75,9 @@ TEST(Layout, AlignsCenterAndRight) {
 }
 
 TEST(Layout, PaginatesAndCollapsesMargins) {
-  const Rendered r = lay_out(
-      "<div style='margin-bottom: 30pt'>a</div><div style='margin-top: 10pt'>b</div>" +
-      paragraph_of_lines(20, "line"));
+  const Rendered r =
+      lay_out("<div style='margin-bottom: 30pt'>a</div><div style='margin-top: 10pt'>b</div>" +
+              paragraph_of_lines(20, "line"));
   const auto p0 = lines(r.layout.pages[0]);
   ASSERT_GE(p0.size(), 2u);
   EXPECT_DOUBLE_EQ(p0[1].baseline - p0[0].baseline, 12 + 30);  // max(30, 10), not 40
@@ -172,9 +172,9 @@ TEST(Layout, ListMarkersSitOnTheFirstBaseline) {
 }
 
 TEST(Layout, LinksBecomeAreasAndInternalLinksResolve) {
-  const Rendered r = lay_out(
-      "<p><a href='https://example.org/x'>ext</a> <a href='#target'>int</a></p>" +
-      paragraph_of_lines(14, "f") + "<p id=target>there</p>");
+  const Rendered r =
+      lay_out("<p><a href='https://example.org/x'>ext</a> <a href='#target'>int</a></p>" +
+              paragraph_of_lines(14, "f") + "<p id=target>there</p>");
   const auto& links = r.layout.pages[0].links;
   ASSERT_EQ(links.size(), 2u);
   EXPECT_EQ(links[0].uri, "https://example.org/x");

@@ -1,0 +1,57 @@
+// Helpers for the document engine's integration tests: temp dirs, external tools, PNGs.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dossier::doc::testing {
+
+//! A fresh directory under $TMPDIR, removed with its files on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  //! Writes `bytes` to path()/name and returns the full path.
+  std::string write(const std::string& name, const std::string& bytes) const;
+
+ private:
+  std::string path_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  //!< stdout and stderr
+};
+
+//! Runs `command` with /bin/sh.
+CommandResult run(const std::string& command);
+
+//! pdftotext -layout of `pdf` (text of all pages; pages separated by '\f').
+std::string pdf_text(const std::string& pdf);
+//! The "Pages:" value of pdfinfo, or -1.
+int pdf_page_count(const std::string& pdf);
+//! The full pdfinfo output.
+std::string pdf_info(const std::string& pdf);
+
+std::string read_file(const std::string& path);
+//! The test data directory (tests/doc).
+std::string data_dir();
+
+//! Decoded PNG as 0xAARRGGBB pixels; empty on error.
+struct Pixels {
+  int width = 0, height = 0;
+  std::vector<uint32_t> argb;
+};
+Pixels decode_png(const std::string& png);
+
+//! Compares `png` with tests/doc/golden/<name>.png: passes when at most `max_bad_fraction` of
+//! pixels differ by more than `tolerance` in any channel. On failure writes
+//! <name>-FAILED.png next to the golden and returns a description. With DOSSIER_UPDATE_GOLDEN=1
+//! it rewrites the golden instead. Returns "" on success.
+std::string compare_with_golden(const std::string& name, const std::string& png, int tolerance = 64,
+                                double max_bad_fraction = 0.003);
+
+}  // namespace dossier::doc::testing
