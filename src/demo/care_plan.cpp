@@ -97,6 +97,9 @@ void write_goal(Writer& w, Patient& p, const PlanSpan& plan, bool completed, con
   const char* status = done ? "achieved" : (completed ? "not_achieved" : "in_progress");
   const int64_t created = at(plan.start_day, 23 * 60);
   const std::string id = rng.uuid(created * 1000);
+  // Target dates of open goals are moved out at each review, so none is overdue today.
+  int64_t due = plan.start_day + rng.range(5, 12) * 30;
+  if (!completed) due = std::max(due, plan.end_day + rng.range(30, 120));
   const int64_t updated = values.empty() ? created : at(values.back().day, 23 * 60 + 30);
   w.insert("goals", {{"id", id},
                      {"treatment_plan_id", plan.id},
@@ -105,7 +108,7 @@ void write_goal(Writer& w, Patient& p, const PlanSpan& plan, bool completed, con
                      {"measure", g.measure},
                      {"baseline_value", baseline},
                      {"target_value", g.target},
-                     {"due_date", date_text(plan.start_day + rng.range(5, 12) * 30)},
+                     {"due_date", date_text(due)},
                      {"status", status},
                      {"created_at", timestamp_text(created)},
                      {"updated_at", timestamp_text(updated)}});
@@ -150,7 +153,12 @@ void write_plan(Writer& w, Patient& p, const PlanSpan& plan, bool completed,
   int64_t review = plan.start_day;
   while (review + kReviewIntervalDays <= plan.end_day) review += kReviewIntervalDays;
   const int64_t created = at(plan.start_day, 22 * 60);
-  const bool weekly = p.visits.size() > 30 || rng.chance(0.7);
+  const char* frequency = "Weekly individual psychotherapy";
+  if (plan.start_day >= p.biweekly_from) {
+    frequency = "Individual psychotherapy every two weeks";
+  } else if (plan.end_day >= p.biweekly_from) {
+    frequency = "Weekly individual psychotherapy, stepping down to every two weeks";
+  }
   w.insert(
       "treatment_plans",
       {{"id", plan.id},
@@ -158,7 +166,7 @@ void write_plan(Writer& w, Patient& p, const PlanSpan& plan, bool completed,
        {"therapist_id", p.therapist->id},
        {"problem", pick_problem(rng, p.focus())},
        {"modality", plan.modality->name},
-       {"frequency", weekly ? "Weekly individual psychotherapy" : "Every two weeks"},
+       {"frequency", frequency},
        {"interventions", interventions},
        {"start_date", date_text(plan.start_day)},
        {"review_date", completed ? Json(date_text(plan.end_day))

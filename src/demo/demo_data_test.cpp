@@ -7,6 +7,7 @@
 
 #include "core/crypto.h"
 #include "core/dates.h"
+#include "core/log.h"
 #include "db/migrations.h"
 #include "db/sqlite/sqlite_database.h"
 #include "demo/demo.h"
@@ -20,6 +21,7 @@ namespace {
 constexpr const char* kToday = "2025-06-15";
 
 std::unique_ptr<db::SqliteDatabase> generated(uint64_t seed, int patients) {
+  log::set_quiet(true);
   auto db = std::move(db::SqliteDatabase::open(":memory:")).value();
   EXPECT_TRUE(db::migrate(*db).ok());
   DemoOptions o;

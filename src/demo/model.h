@@ -87,6 +87,8 @@ struct Patient {
   int64_t first_day = 0;  //!< intake
   int64_t last_day = 0;   //!< the schedule's last possible day
   bool discharged = false;
+  int64_t biweekly_from =
+      0;  //!< the day sessions step down to every two weeks (may be past the end)
 
   std::vector<Visit> visits;
   std::vector<PlanSpan> plans;

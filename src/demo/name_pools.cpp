@@ -7,28 +7,23 @@ namespace {
 
 using SV = std::string_view;
 
-constexpr std::array<SV, 14> kEnFemale = {"Emma",    "Olivia", "Harper", "Abigail", "Nora",
-                                          "Hazel",   "Avery",  "Claire", "Megan",   "Renée",
-                                          "Siobhán", "Zoë",    "Jordan", "Priya"};
-constexpr std::array<SV, 14> kEnMale = {"Liam",   "Noah",  "Owen",   "Caleb", "Wyatt",
-                                        "Isaac",  "Rowan", "Declan", "Seán",  "Jerome",
-                                        "Marcus", "Arjun", "Elliot", "Tobias"};
-constexpr std::array<FamilyName, 16> kEnFamily = {{{"Whitfield", ""},
-                                                   {"Calloway", ""},
-                                                   {"Ashford", ""},
-                                                   {"Merriweather", ""},
-                                                   {"Thornbury", ""},
-                                                   {"O'Donnell", ""},
-                                                   {"MacAllister", ""},
-                                                   {"Brennan-Shaw", ""},
-                                                   {"Okafor", ""},
-                                                   {"Iyer", ""},
-                                                   {"Lindqvist", ""},
-                                                   {"Pembroke", ""},
-                                                   {"Fairbanks", ""},
-                                                   {"Delacroix", ""},
-                                                   {"Hollis", ""},
-                                                   {"Van der Berg", ""}}};
+constexpr std::array<SV, 24> kEnFemale = {
+    "Emma",  "Olivia",  "Harper",  "Abigail", "Nora",   "Hazel",  "Avery",    "Claire",
+    "Megan", "Renée",   "Siobhán", "Zoë",     "Jordan", "Priya",  "Imogen",   "Tessa",
+    "Maeve", "Juniper", "Willa",   "Naomi",   "Keisha", "Adaeze", "Rosalind", "Bethany"};
+constexpr std::array<SV, 24> kEnMale = {
+    "Liam", "Noah",   "Owen",   "Caleb", "Wyatt",  "Isaac",  "Rowan",   "Declan",
+    "Seán", "Jerome", "Marcus", "Arjun", "Elliot", "Tobias", "Desmond", "Callum",
+    "Ezra", "Malik",  "Jasper", "Theo",  "Nikhil", "Chidi",  "Barnaby", "Fletcher"};
+constexpr std::array<FamilyName, 32> kEnFamily = {
+    {{"Whitfield", ""},     {"Calloway", ""},  {"Ashford", ""},     {"Merriweather", ""},
+     {"Thornbury", ""},     {"O'Donnell", ""}, {"MacAllister", ""}, {"Brennan-Shaw", ""},
+     {"Okafor", ""},        {"Iyer", ""},      {"Lindqvist", ""},   {"Pembroke", ""},
+     {"Fairbanks", ""},     {"Delacroix", ""}, {"Hollis", ""},      {"Van der Berg", ""},
+     {"Aldridge", ""},      {"Blackwood", ""}, {"Carrington", ""},  {"Dunmore", ""},
+     {"Ellsworth", ""},     {"Fenwick", ""},   {"Greenhalgh", ""},  {"Hargreaves", ""},
+     {"Ingram", ""},        {"Kettering", ""}, {"Lockhart", ""},    {"Marlowe", ""},
+     {"Nakamura-Reid", ""}, {"Oyelaran", ""},  {"Prescott", ""},    {"Quincey", ""}}};
 
 constexpr std::array<SV, 10> kEsFemale = {"María",  "Lucía", "Sofía", "Valentina", "Camila",
                                           "Ximena", "Inés",  "Paola", "Guadalupe", "Noemí"};

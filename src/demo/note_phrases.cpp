@@ -47,6 +47,17 @@ constexpr Pool<2> kStressSubstance = {
     "Reports two drinking days this week, down from four; cravings strongest after work.",
     "Attended one support meeting; used urge surfing during a difficult evening."};
 
+// Indexed by Focus.
+constexpr Pool<7> kIntakeComplaint = {
+    "Reports several months of low mood, poor sleep and loss of interest in usual activities.",
+    "Reports constant worry, muscle tension and trouble falling asleep for over a year.",
+    "Reports feeling overwhelmed and tearful since a major life change this year.",
+    "Reports nightmares, intrusive memories and avoidance of reminders since a frightening "
+    "event.",
+    "Reports escalating arguments and growing distance in the relationship with partner.",
+    "Reports lifelong disorganization and missed deadlines now threatening employment.",
+    "Reports drinking most evenings to unwind and failed attempts to cut down."};
+
 constexpr Pool<6> kCoping = {"used diaphragmatic breathing before meetings",
                              "took a daily walk",
                              "practiced the 5-4-3-2-1 grounding exercise",
@@ -178,14 +189,15 @@ std::string setting_sentence(const NoteFacts& f) {
 }
 
 struct Parts {
-  std::string subjective, objective, assessment, plan, intervention;
+  std::string subjective, objective, assessment, plan, intervention, response;
 };
 
 Parts intake_parts(Rng& rng, const NoteFacts& f) {
   Parts p;
   p.subjective = f.subject + " presents for an initial diagnostic evaluation " +
                  (rng.chance(0.5) ? "on referral from primary care" : "self-referred") + ". " +
-                 std::string(stressor(rng, f.focus)) + " " + std::string(rng.pick<SV>(kSleep)) +
+                 std::string(kIntakeComplaint[static_cast<size_t>(f.focus)]) + " " +
+                 std::string(rng.pick<SV>(kSleep)) +
                  " Psychosocial, medical and substance-use history obtained.";
   p.objective =
       std::string(rng.pick<SV>(kAppearance)) + " " + setting_sentence(f) + scores_sentence(f);
@@ -196,6 +208,8 @@ Parts intake_parts(Rng& rng, const NoteFacts& f) {
            ". Treatment plan to be developed next session. Discussed informed consent, limits "
            "of confidentiality and the telehealth policy.";
   p.intervention = "Completed the diagnostic interview and standardized measures.";
+  p.response = "Client engaged in the evaluation and agreed with the recommended plan. " +
+               std::string(f.passive_si ? kRiskPassive : kRiskLow);
   return p;
 }
 
@@ -216,8 +230,8 @@ Parts session_parts(Rng& rng, const NoteFacts& f) {
            (f.trend == Trend::kWorse ? " Consider increasing session frequency; coordinate with "
                                        "primary care regarding a medication evaluation."
                                      : " Next session in one week.");
-  p.intervention =
-      "Therapist used " + lower_first(f.intervention) + ". " + std::string(kResponse[t]);
+  p.intervention = "Therapist used " + lower_first(f.intervention) + ".";
+  p.response = std::string(kResponse[t]) + " " + p.assessment;
   return p;
 }
 
@@ -249,7 +263,7 @@ Json compose_sections(Rng& rng, NoteFormat format, const NoteFacts& f) {
     case NoteFormat::kBirp:
       return {{"behavior", trim(p.subjective + " " + p.objective)},
               {"intervention", p.intervention},
-              {"response", f.intake ? std::string(kResponse[0]) : trim(p.assessment)},
+              {"response", p.response},
               {"plan", p.plan}};
     default:
       return {{"subjective", p.subjective},

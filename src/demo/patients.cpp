@@ -1,4 +1,5 @@
 // Each patient's demographics, care team and insurance coverage.
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -51,10 +52,12 @@ std::string patient_email(Rng& rng, const Patient& p) {
 }
 
 std::string_view emergency_relationship(Rng& rng, int age) {
-  static constexpr std::array<std::string_view, 5> kAdult = {"spouse", "partner", "sibling",
-                                                             "friend", "parent"};
+  static constexpr std::array<std::string_view, 5> kYounger = {"parent", "partner", "sibling",
+                                                               "friend", "spouse"};
+  static constexpr std::array<std::string_view, 5> kOlder = {"spouse", "partner", "sibling",
+                                                             "friend", "adult child"};
   if (age < 25 && rng.chance(0.8)) return "parent";
-  return rng.pick<std::string_view>(kAdult);
+  return age < 50 ? rng.pick<std::string_view>(kYounger) : rng.pick<std::string_view>(kOlder);
 }
 
 void write_demographics(Writer& w, Rng& rng, const Practice& practice, Patient& p,
@@ -153,12 +156,31 @@ void write_coverage(Writer& w, Rng& rng, Patient& p) {
 }  // namespace
 
 std::string ascii_slug(std::string_view text) {
+  // Latin letters with diacritics as an email address would spell them.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 44> kFold = {{
+      {"á", "a"}, {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"å", "a"}, {"ą", "a"}, {"æ", "ae"},
+      {"ç", "c"}, {"ć", "c"}, {"é", "e"}, {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"ę", "e"},
+      {"í", "i"}, {"ì", "i"}, {"î", "i"}, {"ï", "i"}, {"ı", "i"}, {"ł", "l"}, {"ñ", "n"},
+      {"ń", "n"}, {"ó", "o"}, {"ò", "o"}, {"ô", "o"}, {"ö", "o"}, {"ø", "o"}, {"ś", "s"},
+      {"ş", "s"}, {"ú", "u"}, {"ù", "u"}, {"û", "u"}, {"ü", "u"}, {"ź", "z"}, {"ż", "z"},
+      {"ğ", "g"}, {"Å", "a"}, {"Ł", "l"}, {"Ø", "o"}, {"Ö", "o"}, {"Ç", "c"}, {"Ş", "s"},
+      {"É", "e"}, {"Ż", "z"},
+  }};
   std::string out;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) return "";
-    if (u >= 'A' && u <= 'Z') out.push_back(static_cast<char>(u - 'A' + 'a'));
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) out.push_back(c);
+  for (size_t i = 0; i < text.size();) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if (u < 0x80) {
+      if (u >= 'A' && u <= 'Z') out.push_back(static_cast<char>(u - 'A' + 'a'));
+      if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) out.push_back(static_cast<char>(u));
+      ++i;
+      continue;
+    }
+    const auto folded = std::find_if(kFold.begin(), kFold.end(), [&](const auto& f) {
+      return text.substr(i, f.first.size()) == f.first;
+    });
+    if (folded == kFold.end()) return "";
+    out += folded->second;
+    i += folded->first.size();
   }
   return out;
 }

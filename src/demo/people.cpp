@@ -1,4 +1,5 @@
 // The practice, its staff, and each patient's demographics, care team and coverage.
+#include <algorithm>
 #include <array>
 
 #include "demo/calendar.h"
@@ -34,11 +35,15 @@ Json user_row(const Staff& s, std::string_view role, const std::string& email, i
 }
 
 // Staff names come from Latin-script pools: they appear on claims, where payers expect it.
-Staff make_staff(Rng& rng, int64_t created) {
-  const Culture* culture = &pick_culture(rng);
-  while (culture->non_latin) culture = &pick_culture(rng);
-  const PersonName name = make_name(rng, *culture, rng.chance(0.6), false);
-  return Staff{rng.uuid(created * 1000), name.given, name.family, "", NoteFormat::kSoap, {}};
+// No two staff share a family name, so "Dr. <family>" is unambiguous in exports.
+Staff make_staff(Rng& rng, int64_t created, const std::vector<std::string>& taken) {
+  for (;;) {
+    const Culture& culture = pick_culture(rng);
+    if (culture.non_latin) continue;
+    const PersonName name = make_name(rng, culture, rng.chance(0.6), false);
+    if (std::find(taken.begin(), taken.end(), name.family) != taken.end()) continue;
+    return Staff{rng.uuid(created * 1000), name.given, name.family, "", NoteFormat::kSoap, {}};
+  }
 }
 
 std::string staff_email(const Staff& s, std::string_view fallback) {
@@ -85,19 +90,22 @@ Practice make_practice(Writer& w, uint64_t seed, int therapists, int64_t today) 
   p.id = rng.uuid(p.created_at * 1000);
   p.region = &rng.pick(regions());
   write_practice_row(w, rng, p);
+  std::vector<std::string> taken;
   for (int i = 0; i < therapists; ++i) {
     const int64_t created = p.created_at + int64_t{i + 1} * 3600;
-    Staff s = make_staff(rng, created);
-    s.credentials =
-        std::string(kCredentials[static_cast<size_t>(i) % kCredentials.size()].credentials);
+    Staff s = make_staff(rng, created, taken);
+    taken.push_back(s.family_name);
+    const auto& cred = kCredentials[static_cast<size_t>(i) % kCredentials.size()];
+    s.credentials = std::string(cred.credentials);
     s.note_format = static_cast<NoteFormat>(i % 3);
     w.insert("users", therapist_row(rng, s, *p.region, created, static_cast<size_t>(i)));
     p.therapists.push_back(std::move(s));
   }
   const int64_t later = p.created_at + int64_t{therapists + 1} * 3600;
-  p.admin = make_staff(rng, later);
+  p.admin = make_staff(rng, later, taken);
+  taken.push_back(p.admin.family_name);
   w.insert("users", user_row(p.admin, "admin", staff_email(p.admin, "office"), later));
-  p.biller = make_staff(rng, later + 60);
+  p.biller = make_staff(rng, later + 60, taken);
   w.insert("users", user_row(p.biller, "biller", staff_email(p.biller, "billing"), later + 60));
   return p;
 }

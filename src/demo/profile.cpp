@@ -27,9 +27,16 @@ Trajectory pick_trajectory(Patient& p, uint64_t seed) {
   }
 }
 
-bool has_code(const Patient& p, std::string_view code) {
-  return std::any_of(p.diagnoses.begin(), p.diagnoses.end(),
-                     [&](const DiagnosisDef* d) { return d->code == code; });
+// One code per focus ("single episode" and "recurrent" exclude each other), and no
+// adjustment disorder next to a depressive one: it is diagnosed only when no other
+// disorder explains the symptoms.
+bool compatible(const Patient& p, const DiagnosisDef& d) {
+  const auto excludes = [](Focus a, Focus b) {
+    return a == b || (a == Focus::kAdjustment && b == Focus::kDepression) ||
+           (a == Focus::kDepression && b == Focus::kAdjustment);
+  };
+  return std::none_of(p.diagnoses.begin(), p.diagnoses.end(),
+                      [&](const DiagnosisDef* x) { return excludes(x->focus, d.focus); });
 }
 
 void pick_diagnoses(Patient& p) {
@@ -44,13 +51,10 @@ void pick_diagnoses(Patient& p) {
     if (p.substance_use) p.diagnoses.push_back(&pick_diagnosis(rng, substance));
   }
   const size_t wanted = 1 + rng.weighted({50, 35, 15});
-  for (int tries = 0; p.diagnoses.size() < wanted && tries < 8; ++tries) {
+  for (int tries = 0; p.diagnoses.size() < wanted && tries < 12; ++tries) {
     const DiagnosisDef& d = pick_diagnosis(rng, mental);
-    // One depression code at a time: "single episode" and "recurrent" exclude each other.
-    const bool clash = d.focus == Focus::kDepression &&
-                       std::any_of(p.diagnoses.begin(), p.diagnoses.end(),
-                                   [](auto* x) { return x->focus == Focus::kDepression; });
-    if (!has_code(p, d.code) && !clash) p.diagnoses.push_back(&d);
+    if (!compatible(p, d)) continue;
+    p.diagnoses.push_back(&d);
   }
 }
 

@@ -104,10 +104,9 @@ void plan_visits(Patient& p, const Practice& practice, int64_t today) {
   const Slot slot = pick_slot(rng, *practice.region);
   int64_t day = p.first_day;
   while (weekday(day) != slot.weekday) ++day;
-  const int64_t biweekly_from =
-      rng.chance(0.2) ? day + rng.range(90, 180) : p.last_day + 1;  // stepping down
+  p.biweekly_from = rng.chance(0.2) ? day + rng.range(90, 180) : p.last_day + 1;
   int64_t last_assessed = day;
-  for (; day <= p.last_day; day += day >= biweekly_from ? 14 : 7) {
+  for (; day <= p.last_day; day += day >= p.biweekly_from ? 14 : 7) {
     const bool intake = p.visits.empty();
     if (!intake && rng.chance(0.05)) continue;  // holidays, vacations
     int64_t date = day;

@@ -32,10 +32,16 @@ void Writer::insert(std::string_view name, std::span<const Cell> cells) {
   const auto& columns = t->spec->columns;
   const size_t base = t->pending.size();
   t->pending.resize(base + columns.size());
+  // Cells usually come in column order: search from just after the previous one.
+  size_t next = 0;
   for (const Cell& cell : cells) {
-    size_t i = 0;
-    while (i < columns.size() && columns[i].name != cell.first) ++i;
-    if (i == columns.size()) {
+    size_t i = next, tried = 0;
+    while (tried < columns.size() && columns[i].name != cell.first) {
+      i = (i + 1) % columns.size();
+      ++tried;
+    }
+    next = (i + 1) % columns.size();
+    if (tried == columns.size()) {
       status_ = Error::internal("demo generator wrote to an unknown column");
       return;
     }
