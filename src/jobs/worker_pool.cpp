@@ -34,7 +34,10 @@ void WorkerPool::start() {
 }
 
 void WorkerPool::stop() {
-  stopping_ = true;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
   wake_.notify_all();
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
@@ -43,6 +46,10 @@ void WorkerPool::stop() {
 }
 
 void WorkerPool::notify() {
+  {
+    std::lock_guard lock(mutex_);
+    work_signalled_ = true;
+  }
   wake_.notify_one();
 }
 
@@ -50,7 +57,9 @@ void WorkerPool::loop(const std::string& worker_id) {
   while (!stopping_) {
     if (run_one(worker_id)) continue;
     std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, options_.idle_poll, [this] { return stopping_.load(); });
+    wake_.wait_for(lock, options_.idle_poll,
+                   [this] { return stopping_.load() || work_signalled_; });
+    work_signalled_ = false;
   }
 }
 

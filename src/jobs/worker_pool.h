@@ -62,6 +62,7 @@ class WorkerPool {
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
   std::condition_variable wake_;
+  bool work_signalled_ = false;  // guarded by mutex_; set by notify(), cleared by the waker
 };
 
 }  // namespace dossier::jobs
