@@ -7,7 +7,7 @@
 #include <exception>
 #include <memory>
 
-#include "doc/render.h"
+#include "doc/encrypt_pdf.h"
 
 namespace dossier::doc {
 

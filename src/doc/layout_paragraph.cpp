@@ -11,8 +11,9 @@ namespace {
 constexpr std::string_view kObjectReplacement = "\xEF\xBF\xBC";  // U+FFFC
 
 // Image box in points: explicit width/height (keeping the aspect ratio when only one is
-// given), else the intrinsic size; scaled down to fit `avail` (< 0: no limit).
-std::pair<double, double> image_box(const Node& n, double avail) {
+// given), else the intrinsic size; scaled down to fit `avail` (< 0: no limit) and the page's
+// content height.
+std::pair<double, double> image_box(const Node& n, double avail, double max_height) {
   const double iw = n.image ? n.image->width_px * kPxToPt : 0;
   const double ih = n.image ? n.image->height_px * kPxToPt : 0;
   const double ref = avail < 0 ? iw : avail;
@@ -31,12 +32,17 @@ std::pair<double, double> image_box(const Node& n, double avail) {
     h *= avail / w;
     w = avail;
   }
+  if (h > max_height && h > 0) {
+    w *= max_height / h;
+    h = max_height;
+  }
   return {std::max(w, 0.0), std::max(h, 0.0)};
 }
 
 class InlineCollector {
  public:
-  InlineCollector(ParagraphEntry& e, double avail) : e_(e), avail_(avail) {}
+  InlineCollector(ParagraphEntry& e, double avail, double max_height)
+      : e_(e), avail_(avail), max_height_(max_height) {}
 
   void add(const Node& n, double shift) {
     switch (n.kind) {
@@ -86,7 +92,7 @@ class InlineCollector {
 
   void image(const Node& n, double shift) {
     if (!n.image) return;
-    const auto [w, h] = image_box(n, avail_);
+    const auto [w, h] = image_box(n, avail_, max_height_);
     if (w <= 0 || h <= 0) return;
     const auto start = static_cast<uint32_t>(e_.text.text.size());
     e_.text.text += kObjectReplacement;
@@ -108,6 +114,7 @@ class InlineCollector {
 
   ParagraphEntry& e_;
   double avail_;
+  double max_height_;
 };
 
 bool no_wrap(const ComputedStyle& s) {
@@ -146,7 +153,8 @@ ParagraphEntry& Engine::paragraph_entry(const Node& p, double width) {
   e = ParagraphEntry{};
   e.text.style = &p.style;
   e.built_width = width;
-  InlineCollector collector(e, width);
+  // A little under the page height, so that an image and its line box fit on a page.
+  InlineCollector collector(e, width, shared_.doc.page.content_height() * 0.95);
   for (const Node& c : p.children) collector.add(c, 0);
   return e;
 }

@@ -196,5 +196,33 @@ TEST(Layout, ScalesImagesToTheContentWidth) {
   EXPECT_DOUBLE_EQ(img->height, 80);
 }
 
+TEST(Layout, SplitsTableRowsTallerThanAPage) {
+  std::string cell;
+  for (int i = 0; i < 30; ++i) cell += "c" + std::to_string(i) + "<br>";
+  const Rendered r =
+      lay_out("<table><tr><td>short</td><td>" + cell + "</td></tr></table><p>end</p>");
+  ASSERT_EQ(r.layout.pages.size(), 3u);
+  int count = 0;
+  for (const PageContent& page : r.layout.pages) {
+    for (const Line& l : lines(page)) count += l.text.starts_with("c");
+  }
+  EXPECT_EQ(count, 30);
+  EXPECT_EQ(lines(r.layout.pages[2]).back().text, "end");
+}
+
+TEST(Layout, ScalesImagesToThePageHeight) {
+  const std::string svg =
+      "<svg xmlns='http://www.w3.org/2000/svg' width='100' height='1000'><rect width='10' "
+      "height='10'/></svg>";
+  const Rendered r = lay_out("<p>x</p><p>" + svg + "</p>");
+  ASSERT_EQ(r.layout.pages.size(), 2u);
+  const ImageItem* img = nullptr;
+  for (const auto& item : r.layout.pages[1].items) {
+    if (const auto* i = std::get_if<ImageItem>(&item)) img = i;
+  }
+  ASSERT_NE(img, nullptr);
+  EXPECT_NEAR(img->height, 152, 1e-9);
+}
+
 }  // namespace
 }  // namespace dossier::doc

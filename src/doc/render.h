@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "doc/encrypt_pdf.h"  // encrypt_pdf(): part of this API
 #include "doc/image_source.h"
 #include "doc/tree.h"
 
@@ -46,10 +47,5 @@ Result<RenderedPdf> render_pdf(std::string_view html, const RenderOptions& optio
 //! Renders every page as a PNG image at `dpi` (e.g. 96 for previews).
 Result<std::vector<std::string>> render_png_pages(std::string_view html,
                                                   const RenderOptions& options, double dpi);
-
-//! Protects a PDF with AES-256 (PDF 2.0, R6). `user_password` opens it; `owner_password`
-//! lifts restrictions (printing and copying stay allowed). kUnprocessable if `pdf` is not a PDF.
-Result<std::string> encrypt_pdf(std::string pdf, std::string user_password,
-                                std::string owner_password);
 
 }  // namespace dossier::doc
