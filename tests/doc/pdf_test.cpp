@@ -1,5 +1,8 @@
 // Renders real HTML to PDF and checks the result with poppler-utils and qpdf.
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gtest/gtest.h>
+
+#include "core/base64.h"
 
 #include "doc/render.h"
 #include "doc_test_support.h"
@@ -152,6 +155,34 @@ TEST(PdfRender, PngPages) {
   const auto px = testing::decode_png(pages->front());
   EXPECT_EQ(px.width, 255);  // 8.5in at 30 dpi
   EXPECT_EQ(px.height, 330);
+}
+
+// A 16×16 blue JPEG encoded by gdk-pixbuf.
+std::string blue_jpeg() {
+  GdkPixbuf* pb = gdk_pixbuf_new(GDK_COLORSPACE_RGB, FALSE, 8, 16, 16);
+  gdk_pixbuf_fill(pb, 0x0000ffff);
+  gchar* buf = nullptr;
+  gsize len = 0;
+  gdk_pixbuf_save_to_buffer(pb, &buf, &len, "jpeg", nullptr, nullptr);
+  std::string out(buf, len);
+  g_free(buf);
+  g_object_unref(pb);
+  return out;
+}
+
+TEST(PdfRender, JpegImagesEmbedAsIs) {
+  const std::string html =
+      "<img style='width:100px' src='data:image/jpeg;base64," + base64_encode(blue_jpeg()) + "'>";
+  const RenderedPdf pdf = render(html);
+  EXPECT_TRUE(pdf.notes.empty());
+  EXPECT_NE(pdf.bytes.find("/DCTDecode"), std::string::npos);
+  EXPECT_EQ(qpdf_check(pdf.bytes), "");
+  auto png = render_png_pages(html, RenderOptions{}, 72);
+  ASSERT_TRUE(png.ok());
+  const auto px = testing::decode_png(png->front());
+  int blue = 0;
+  for (uint32_t p : px.argb) blue += (p & 0xFF) > 200 && ((p >> 16) & 0xFF) < 60;
+  EXPECT_GT(blue, 2000);
 }
 
 }  // namespace
