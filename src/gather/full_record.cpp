@@ -38,7 +38,7 @@ Result<Json> load_dated(db::Database& db, const std::string& table, const Job& j
       : table == "assessments"       ? "administered_on"
       : table == "goal_measurements" ? "measured_on"
       : table == "session_notes"
-          ? "(SELECT substr(s.start_time, 1, 10) FROM sessions s WHERE s.id = session_id)"
+          ? "(SELECT substr(s.start_time, 1, 10) FROM sessions s WHERE s.id = session_notes.session_id)"
           : "";
   if (!date_expr.empty() && !bounds.start.empty()) {
     where += " AND " + date_expr + " >= ?";

@@ -28,8 +28,8 @@ Result<Json> progress_notes_in(db::Database& db, const Job& job, const DateBound
   return load_rows(
       db, "session_notes",
       "patient_id = ? AND kind = 'progress_note' AND session_id IN (SELECT id FROM sessions WHERE "
-      "substr(start_time, 1, 10) >= ? AND substr(start_time, 1, 10) <= ?)",
-      {job.patient_id, b.start, b.end});
+      "patient_id = ? AND substr(start_time, 1, 10) >= ? AND substr(start_time, 1, 10) <= ?)",
+      {job.patient_id, job.patient_id, b.start, b.end});
 }
 
 Result<Json> diagnoses_of(db::Database& db, const std::string& patient_id) {
