@@ -187,6 +187,19 @@ TEST(DemoTest, OtherTherapistCountsShareThePatients) {
   EXPECT_EQ(total, 11u);
 }
 
+TEST(DemoTest, EdgeSizes) {
+  auto empty = fresh_db();
+  auto doc = generate(*empty, pinned(1, 0));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(count(*empty, "SELECT COUNT(*) AS n FROM patients"), 0);
+  EXPECT_TRUE((*doc)["therapists"][0]["patient_ids"].empty());
+  auto large_staff = fresh_db();
+  DemoOptions o = pinned(1, 2);
+  o.therapists = 50;
+  ASSERT_TRUE(generate(*large_staff, o).ok());
+  EXPECT_EQ(count(*large_staff, "SELECT COUNT(DISTINCT family_name) AS n FROM users"), 52);
+}
+
 double generate_and_check(int patients) {
   auto db = fresh_db();
   const auto started = std::chrono::steady_clock::now();

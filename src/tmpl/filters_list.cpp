@@ -56,12 +56,8 @@ Status check_orderable(const std::vector<Json>& keys, std::string_view filter) {
 }
 
 Result<Value> to_list(const std::vector<Value>& items) {
-  Json out = Json::array();
-  for (const Value& v : items) {
-    DOSSIER_ASSIGN_OR_RETURN(Json j, to_json(v));
-    out.push_back(std::move(j));
-  }
-  return Value::of(std::move(out));
+  for (const Value& v : items) DOSSIER_TRY(check_storable(v));  // storable and not too deep
+  return Value::list(items);
 }
 
 // Positions of `items` in sorted order of their keys.

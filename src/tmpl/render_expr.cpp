@@ -29,14 +29,14 @@ Result<Value> Renderer::eval_node(const LiteralExpr& e, Location) {
 }
 
 Result<Value> Renderer::eval_node(const ListExpr& e, Location loc) {
-  Json list = Json::array();
+  std::vector<Value> items;
+  items.reserve(e.items.size());
   for (const ExprPtr& item : e.items) {
     DOSSIER_ASSIGN_OR_RETURN(Value v, eval(*item));
-    auto j = to_json(v);
-    if (!j.ok()) return located(loc, j.error());
-    list.push_back(std::move(j).value());
+    if (auto j = check_storable(v); !j.ok()) return located(loc, j.error());
+    items.push_back(std::move(v));
   }
-  return Value::of(std::move(list));
+  return Value::list(items);
 }
 
 Result<Value> Renderer::eval_node(const DictExpr& e, Location loc) {

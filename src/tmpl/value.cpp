@@ -8,6 +8,12 @@
 namespace dossier::tmpl {
 namespace {
 
+// An owned list that remembers which of its items were safe strings.
+struct SafeList {
+  Json json;
+  std::vector<bool> safe;
+};
+
 const Json& null_json() {
   static const Json kNull;
   return kNull;
@@ -70,6 +76,33 @@ Value Value::child(const Value& parent, const Json& j) {
   } else {
     v.keep_ = parent.keep_;
   }
+  if (parent.safe_items_) {
+    const auto* list = static_cast<const SafeList*>(parent.keep_.get());
+    if (parent.ptr_ == &list->json && !list->json.empty()) {
+      const Json* first = &list->json.front();
+      if (&j >= first && &j < first + list->json.size()) {
+        v.safe_ = list->safe[static_cast<size_t>(&j - first)];
+      }
+    }
+  }
+  return v;
+}
+
+Value Value::list(const std::vector<Value>& items) {
+  auto list = std::make_shared<SafeList>();
+  list->json = Json::array();
+  bool any_safe = false;
+  for (const Value& item : items) {
+    list->json.push_back(item.kind_ == Kind::kJson ? item.json() : Json(nullptr));
+    list->safe.push_back(item.safe_);
+    any_safe = any_safe || item.safe_;
+  }
+  if (!any_safe) return of(std::move(list->json));
+  Value v;
+  v.kind_ = Kind::kJson;
+  v.ptr_ = &list->json;
+  v.keep_ = std::move(list);
+  v.safe_items_ = true;
   return v;
 }
 
@@ -350,16 +383,21 @@ std::string a_type_name(const Value& v) {
   return (std::string_view("aeiou").find(t[0]) != std::string_view::npos ? "an " : "a ") + t;
 }
 
-Result<Json> to_json(const Value& v) {
-  if (v.is_undefined()) return Json(nullptr);
-  if (v.is_json()) {
-    if (nesting_depth(v.json(), kMaxValueDepth + 1) > kMaxValueDepth) {
-      return Error::make(ErrorCode::kUnprocessable, "a value is nested too deeply");
-    }
-    return v.json();
+Status check_storable(const Value& v) {
+  if (v.is_undefined()) return {};
+  if (!v.is_json()) {
+    return Error::make(ErrorCode::kUnprocessable,
+                       a_type_name(v) + " cannot be stored in a list, dict or namespace");
   }
-  return Error::make(ErrorCode::kUnprocessable,
-                     a_type_name(v) + " cannot be stored in a list, dict or namespace");
+  if (nesting_depth(v.json(), kMaxValueDepth + 1) > kMaxValueDepth) {
+    return Error::make(ErrorCode::kUnprocessable, "a value is nested too deeply");
+  }
+  return {};
+}
+
+Result<Json> to_json(const Value& v) {
+  DOSSIER_TRY(check_storable(v));
+  return v.is_undefined() ? Json(nullptr) : v.json();
 }
 
 }  // namespace dossier::tmpl

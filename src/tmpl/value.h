@@ -41,6 +41,9 @@ class Value {
   //! `j` lives inside `parent`'s storage; the result keeps that storage alive.
   static Value child(const Value& parent, const Json& j);
   static Value of(Json j);
+  //! A list whose items are the `items` (copied); safe strings among them stay safe when
+  //! read back (through child()), so `[m()]|join` or `xs|map('e')|join` do not re-escape.
+  static Value list(const std::vector<Value>& items);
   //! A string marked safe: printed without escaping.
   static Value safe(std::string s);
   static Value opaque(Kind kind, const void* object, std::shared_ptr<void> keep = nullptr);
@@ -58,12 +61,13 @@ class Value {
   Namespace* ns() const { return static_cast<Namespace*>(keep_.get()); }
 
  private:
-  const Json* ptr_ = nullptr;  // null: the value is inline_
-  std::shared_ptr<void> keep_;
+  const Json* ptr_ = nullptr;   // null: the value is inline_
+  std::shared_ptr<void> keep_;  // a Json, or a SafeList when safe_items_
   Json inline_;
   const void* object_ = nullptr;
   Kind kind_ = Kind::kUndefined;
   bool safe_ = false;
+  bool safe_items_ = false;  // keep_ is a SafeList: an array with per-item safe flags
 };
 
 //! Jinja truthiness: undefined, none, false, 0, 0.0, "", [] and {} are false.
@@ -103,5 +107,7 @@ int nesting_depth(const Json& j, int stop);
 //! Undefined → null; macros, loops, namespaces and functions cannot be stored, nor values
 //! nested deeper than kMaxValueDepth (error).
 Result<Json> to_json(const Value& v);
+//! Whether to_json(v) would succeed, without copying.
+Status check_storable(const Value& v);
 
 }  // namespace dossier::tmpl
