@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 
 #include <climits>
+#include <mutex>
 
 #include "doc/c_handle.h"
 #include "doc/svg_serializer.h"
@@ -142,6 +143,8 @@ void adopt_trailing_content(DomNode& html) {
 }  // namespace
 
 Result<Dom> parse_html(std::string_view html) {
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });  // libxml2 requires it before threads parse
   Dom dom;
   dom.root = std::make_unique<DomNode>();
   dom.root->name = "html";

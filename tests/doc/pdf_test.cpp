@@ -2,6 +2,8 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "core/base64.h"
 
 #include "doc/render.h"
@@ -183,6 +185,23 @@ TEST(PdfRender, JpegImagesEmbedAsIs) {
   int blue = 0;
   for (uint32_t p : px.argb) blue += (p & 0xFF) > 200 && ((p >> 16) & 0xFF) < 60;
   EXPECT_GT(blue, 2000);
+}
+
+TEST(PdfRender, ConcurrentRendersAreIndependent) {
+  const std::string html = testing::read_file(testing::data_dir() + "/progress_report.html");
+  std::vector<int> pages(4, 0);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < pages.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 3; ++i) {
+        auto pdf = render_pdf(html, RenderOptions{});
+        pages[t] = pdf.ok() ? pdf->page_count : -1;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int p : pages) EXPECT_EQ(p, pages[0]);
+  EXPECT_GT(pages[0], 0);
 }
 
 }  // namespace
