@@ -4,6 +4,7 @@
 
 #include "audit/audit_log.h"
 #include "core/ids.h"
+#include "core/log.h"
 
 namespace dossier::jobs {
 namespace {
@@ -39,6 +40,8 @@ Result<Json> JobStore::create(const auth::Caller& caller, const ExportRequest& r
                 {"estimated_completion", format_timestamp(clock_.now() + wait)}};
     return {};
   }));
+  log::info("job_created", {{"job_id", id}, {"export_type", export_type_name(request.type)},
+                            {"format", request.format}});
   return response;
 }
 
