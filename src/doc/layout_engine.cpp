@@ -150,7 +150,11 @@ void Engine::box(const Node& n, double x, double width,
   add_margin(s.margin.top);
   const bool decorated = has_decoration(s);
   const double top_edge = s.border.top.width + s.padding.top;
-  if (decorated || top_edge > 0) flush_margin();
+  // Margins collapse through the top of a box unless something is drawn from its top edge
+  // down (a background, a top or side border) or it has top padding.
+  const bool drawn_from_top = !s.background.transparent() || s.border.top.visible() ||
+                              s.border.left.visible() || s.border.right.visible();
+  if (drawn_from_top || top_edge > 0) flush_margin();
   const Cursor start = cursor_;
   const size_t start_index = current_page().items.size();
   record_anchor(n, start);

@@ -156,6 +156,14 @@ ParagraphEntry& Engine::paragraph_entry(const Node& p, double width) {
   // A little under the page height, so that an image and its line box fit on a page.
   InlineCollector collector(e, width, shared_.doc.page.content_height() * 0.95);
   for (const Node& c : p.children) collector.add(c, 0);
+  // A final line break ends the last line rather than starting an empty one (as browsers do).
+  std::string& text = e.text.text;
+  if (text.size() > 1 && text.back() == '\n' && !e.text.runs.empty() &&
+      e.text.runs.back().end == text.size()) {
+    text.pop_back();
+    e.text.runs.back().end -= 1;
+    if (e.text.runs.back().end == e.text.runs.back().start) e.text.runs.pop_back();
+  }
   return e;
 }
 

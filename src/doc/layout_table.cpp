@@ -217,11 +217,12 @@ class TableLayout {
   };
 
   Mark mark() {
-    Mark m{e_.cursor_,
-           e_.pages_.size(),
-           {},
-           e_.shared_.pending_links.size(),
-           e_.shared_.bookmarks.size()};
+    Mark m;
+    m.cursor = e_.cursor_;
+    m.page_count = e_.pages_.size();
+    m.pending_links = e_.shared_.pending_links.size();
+    m.bookmarks = e_.shared_.bookmarks.size();
+    m.borders = borders_.size();
     for (int p = e_.cursor_.page; p < static_cast<int>(e_.pages_.size()); ++p) {
       const PageContent& pc = e_.pages_[static_cast<size_t>(p)];
       m.counts.emplace_back(pc.items.size(), pc.links.size());

@@ -139,6 +139,18 @@ TEST(Layout, RepeatsTableHeaderRowsOnEveryPage) {
   EXPECT_EQ(rows, 30);
 }
 
+TEST(Layout, TableBordersAppearOnEveryPageOfASplitTable) {
+  std::string table = "<table style='border-collapse:collapse'><tr><th>H</th></tr>";
+  for (int i = 0; i < 30; ++i) table += "<tr><td style='border:1px solid'>r</td></tr>";
+  const Rendered r = lay_out(table + "</table>");
+  ASSERT_GE(r.layout.pages.size(), 2u);
+  for (const PageContent& page : r.layout.pages) {
+    int borders = 0;
+    for (const auto& item : page.items) borders += std::holds_alternative<LineItem>(item);
+    EXPECT_GE(borders, 3);  // merged: verticals + horizontals per page
+  }
+}
+
 TEST(Layout, TableColumnsFollowContentAndExplicitWidths) {
   const Rendered r = lay_out(
       "<table style='width:100%; border-spacing:0'><tr><td style='width:40pt'>a</td>"

@@ -95,6 +95,17 @@ int int_attribute(const DomNode& e, std::string_view name, int fallback, int lo,
   return std::clamp(out, lo, hi);
 }
 
+// HTML ignores a newline right after <pre>.
+void drop_leading_newline(Node& n) {
+  for (Node* p = &n; p != nullptr;) {
+    if (p->kind == NodeKind::kText) {
+      if (p->text.starts_with('\n')) p->text.erase(0, 1);
+      return;
+    }
+    p = p->children.empty() ? nullptr : &p->children.front();
+  }
+}
+
 // Collects a block container's children: inline content goes into anonymous paragraphs,
 // which are closed (and open inline elements split) whenever a block-level child appears.
 class Flow {
@@ -262,6 +273,7 @@ class TreeBuilder {
     Node block = element_node(NodeKind::kBlock, n, es.style);
     flow(n, es.style, block.children);
     if (is_list) lists_.pop_back();
+    if (n.name == "pre") drop_leading_newline(block);
     if (block.children.size() == 1 && block.children[0].kind == NodeKind::kParagraph &&
         block.children[0].tag.empty()) {
       Node only = std::move(block.children[0]);
