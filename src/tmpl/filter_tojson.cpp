@@ -10,7 +10,7 @@ namespace dossier::tmpl {
 namespace {
 
 void append_u(std::string& out, unsigned v) {
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof buf, "\\u%04x", v);
   out += buf;
 }
