@@ -103,20 +103,24 @@ bool Engine::keep_with_next(const Node& n, const Node* next, double width) {
   return need > room() - pending_margin_ && need <= page_height();
 }
 
+// Unforced breaks before a block: to keep a heading with what follows, to keep a
+// break-inside: avoid block whole, and to keep a drawn box top with its first lines.
+bool Engine::move_to_next_page(const Node& n, const Node* next, double width) {
+  const double space = room() - pending_margin_;
+  if (keep_with_next(n, next, width)) return true;
+  if (n.style.break_inside == BreakValue::kAvoid || n.kind == NodeKind::kRule) {
+    const double h = measure(n, width);
+    if (h > space && h <= page_height()) return true;
+  }
+  return has_decoration(n.style) && n.kind != NodeKind::kTable && leading_height(n, width) > space;
+}
+
 void Engine::block(const Node& n, double x, double width, const Node* next) {
   const ComputedStyle& s = n.style;
   if (s.break_before == BreakValue::kPage && !(at_page_top() && current_page().items.empty())) {
     new_page();
   }
-  if (!at_page_top()) {
-    const bool avoid = s.break_inside == BreakValue::kAvoid || n.kind == NodeKind::kRule;
-    if (keep_with_next(n, next, width) || (avoid && [&] {
-          const double h = measure(n, width);
-          return h > room() - pending_margin_ && h <= page_height();
-        }())) {
-      new_page();
-    }
-  }
+  if (!at_page_top() && move_to_next_page(n, next, width)) new_page();
   switch (n.kind) {
     case NodeKind::kTable:
       table(n, x, width);

@@ -97,6 +97,7 @@ class Engine {
   void rule(const Node& n, double x, double width);
   void list_marker(const Node& item, double content_x, Cursor first_baseline);
   bool keep_with_next(const Node& n, const Node* next, double width);
+  bool move_to_next_page(const Node& n, const Node* next, double width);
   double leading_height(const Node& n, double width);
 
   // --- paragraphs (layout_paragraph.cpp) ---

@@ -69,25 +69,31 @@ class PangoShape final : public PangoShapedText {
     return out;
   }
 
-  // Widest run of clusters between break opportunities (spaces, after hyphens, line breaks).
+  // Widest run of clusters between Pango's own line-break opportunities (UAX #14: no break
+  // inside "2024-01-05", a break after "well-" in "well-being"); white space counts as zero.
   double min_content_width() const override {
     if (min_width_ >= 0) return min_width_;
+    int n_attrs = 0;
+    const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout_.get(), &n_attrs);
+    std::vector<int> char_at(text_.size() + 1, 0);
+    int chars = 0;
+    for (const char* p = text_.c_str(); *p != '\0'; p = g_utf8_next_char(p), ++chars) {
+      char_at[static_cast<size_t>(p - text_.c_str())] = chars;
+    }
+    char_at[text_.size()] = chars;
     double widest = 0, current = 0;
-    bool break_after_prev = false;
     LayoutIter iter(pango_layout_get_iter(layout_.get()));
-    PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter.get());
     do {
-      PangoLayoutLine* now = pango_layout_iter_get_line_readonly(iter.get());
-      if (now != line) line = now, current = 0;
-      const int index = pango_layout_iter_get_index(iter.get());
-      const char c =
-          index < static_cast<int>(text_.size()) ? text_[static_cast<size_t>(index)] : ' ';
-      PangoRectangle logical;
-      pango_layout_iter_get_cluster_extents(iter.get(), nullptr, &logical);
-      if (c == ' ' || c == '\n' || break_after_prev) current = 0;
-      if (c != ' ' && c != '\n') current += to_pt(logical.width);
+      const auto index = static_cast<size_t>(pango_layout_iter_get_index(iter.get()));
+      const int c = index < char_at.size() ? char_at[index] : chars;
+      const PangoLogAttr* a = c < n_attrs ? &attrs[c] : nullptr;
+      if (a != nullptr && (a->is_line_break || a->is_mandatory_break)) current = 0;
+      if (a == nullptr || !a->is_white) {
+        PangoRectangle logical;
+        pango_layout_iter_get_cluster_extents(iter.get(), nullptr, &logical);
+        current += to_pt(logical.width);
+      }
       widest = std::max(widest, current);
-      break_after_prev = c == '-' || c == '/';
     } while (pango_layout_iter_next_cluster(iter.get()));
     min_width_ = widest;
     return widest;
