@@ -123,8 +123,8 @@ TEST(Security, HostileMarkupDoesNotCrash) {
   deep += "x";
   auto pdf = render_pdf(deep, RenderOptions{});
   ASSERT_TRUE(pdf.ok());
-  auto bad = render_pdf(std::string("\xff\xfe<p>\xc3\x28 broken utf8 \xe2\x82</p>\0x", 35),
-                        RenderOptions{});
+  static constexpr char kBroken[] = "\xff\xfe<p>\xc3\x28 broken utf8 \xe2\x82</p>\0x";
+  auto bad = render_pdf(std::string(kBroken, sizeof(kBroken) - 1), RenderOptions{});
   ASSERT_TRUE(bad.ok());
   auto garbage_css = render_pdf(
       "<style>}}{{@media{ @page { size: -5in; margin: 99in } "
