@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "catalog/template_store.h"
 #include "db/migrations.h"
 
 namespace dossier::cli {
@@ -15,6 +16,7 @@ Result<DataDir> open_data_dir(const std::string& path) {
   DOSSIER_ASSIGN_OR_RETURN(auto db,
                            db::SqliteDatabase::open((fs::path(path) / "dossier.db").string()));
   DOSSIER_TRY(db::migrate(*db));
+  DOSSIER_TRY(catalog::install_system_templates(*db));
   return DataDir{path, std::move(db),
                  storage::make_local_blob_store((fs::path(path) / "files").string())};
 }

@@ -21,6 +21,7 @@ void add_all_routes(Router& router, App& app) {
   add_system_routes(router);
   add_export_routes(router, app);
   add_audit_routes(router, app);
+  add_template_routes(router, app);
   add_record_routes(router, app);
 }
 

@@ -1,0 +1,10 @@
+# Compiles every file under templates/ into the binary (see system_templates.h).
+file(GLOB_RECURSE files RELATIVE "${SRC_DIR}" "${SRC_DIR}/*.j2")
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  file(READ "${SRC_DIR}/${f}" text)
+  string(APPEND body "      {\"${f}\", R\"dossier_tmpl(${text})dossier_tmpl\"},\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from templates/ by embed_templates.cmake.\n#include \"catalog/system_templates.h\"\n\nnamespace dossier::catalog {\n\nconst std::vector<SystemTemplateFile>& system_template_files() {\n  static const std::vector<SystemTemplateFile> kFiles = {\n${body}  };\n  return kFiles;\n}\n\n}  // namespace dossier::catalog\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

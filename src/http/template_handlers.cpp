@@ -1,0 +1,42 @@
+// /api/v1/export/templates: thin handlers over catalog::.
+#include "catalog/template_store.h"
+#include "http/app.h"
+#include "jobs/export_types.h"
+
+namespace dossier::http {
+
+void add_template_routes(Router& router, App& app) {
+  router.add("GET", "/api/v1/export/templates", [&app](const Context& ctx) -> Result<Response> {
+    catalog::TemplateQuery q;
+    q.export_type = ctx.query("export_type");
+    if (q.export_type && !jobs::parse_export_type(*q.export_type)) {
+      return Error::validation("export_type", "is not an export type");
+    }
+    DOSSIER_ASSIGN_OR_RETURN(Json list, catalog::list_templates(app.db, q));
+    return Response::json(200, list);
+  });
+  router.add("POST", "/api/v1/export/templates", [&app](const Context& ctx) -> Result<Response> {
+    DOSSIER_ASSIGN_OR_RETURN(Json body, ctx.json_body());
+    DOSSIER_ASSIGN_OR_RETURN(Json created, catalog::create_template(app.db, ctx.caller, body));
+    return Response::json(201, created);
+  });
+  router.add("GET", "/api/v1/export/templates/{id}",
+             [&app](const Context& ctx) -> Result<Response> {
+               DOSSIER_ASSIGN_OR_RETURN(Json t, catalog::get_template(app.db, ctx.param("id")));
+               return Response::json(200, t);
+             });
+  router.add("PUT", "/api/v1/export/templates/{id}",
+             [&app](const Context& ctx) -> Result<Response> {
+               DOSSIER_ASSIGN_OR_RETURN(Json body, ctx.json_body());
+               DOSSIER_ASSIGN_OR_RETURN(
+                   Json t, catalog::update_template(app.db, ctx.caller, ctx.param("id"), body));
+               return Response::json(200, t);
+             });
+  router.add("DELETE", "/api/v1/export/templates/{id}",
+             [&app](const Context& ctx) -> Result<Response> {
+               DOSSIER_TRY(catalog::delete_template(app.db, ctx.caller, ctx.param("id")));
+               return Response::json(200, {{"id", ctx.param("id")}, {"deleted", true}});
+             });
+}
+
+}  // namespace dossier::http
