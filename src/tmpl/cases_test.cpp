@@ -6,6 +6,7 @@
 //   --- context           JSON (optional; default {})
 //   --- partial NAME      a partial for {% include %} (optional, repeatable)
 //   --- limits            JSON with Limits members to override (optional)
+//   (the host functions of test_functions() below are available to every case)
 //   --- expect            the exact output, or
 //   --- error             a substring the render or parse error detail must contain
 //
@@ -18,6 +19,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tmpl/functions.h"
 #include "tmpl/template.h"
 
 namespace dossier::tmpl {
@@ -106,7 +108,42 @@ Limits parse_limits(const std::string& text) {
   l.max_loop_iterations = j.value("max_loop_iterations", l.max_loop_iterations);
   l.max_nesting = j.value("max_nesting", l.max_nesting);
   l.max_call_depth = j.value("max_call_depth", l.max_call_depth);
+  l.max_function_calls = j.value("max_function_calls", l.max_function_calls);
   return l;
+}
+
+// Host functions for functions.case:
+//   args(…)      "[positional JSON…] {keyword JSON}", escaped when printed
+//   svg(label)   "<svg><text>label</text></svg>", safe HTML (the label escaped by the function)
+//   double(n)    2 * n
+//   fail(…)      a validation error with one field problem
+const FunctionRegistry& test_functions() {
+  static const FunctionRegistry kFunctions = [] {
+    FunctionRegistry f;
+    f.add("args", [](const std::vector<Json>& args, const Json& kwargs) -> Result<Json> {
+      return Json(Json(args).dump() + " " + kwargs.dump());
+    });
+    f.add(
+        "svg",
+        [](const std::vector<Json>& args, const Json&) -> Result<Json> {
+          std::string label = args.empty() ? "" : args[0].dump();
+          std::string escaped;
+          for (char c : label) escaped += c == '<' ? std::string("&lt;") : std::string(1, c);
+          return Json("<svg><text>" + escaped + "</text></svg>");
+        },
+        true);
+    f.add("double", [](const std::vector<Json>& args, const Json&) -> Result<Json> {
+      if (args.size() != 1 || !args[0].is_number()) {
+        return Error::make(ErrorCode::kUnprocessable, "expects one number");
+      }
+      return Json(args[0].get<double>() * 2);
+    });
+    f.add("fail", [](const std::vector<Json>&, const Json&) -> Result<Json> {
+      return Error::validation("points[2].date", "must be a date YYYY-MM-DD");
+    });
+    return f;
+  }();
+  return kFunctions;
 }
 
 class CaseTest : public ::testing::TestWithParam<size_t> {};
@@ -117,9 +154,9 @@ TEST_P(CaseTest, Renders) {
   PartialRegistry partials;
   for (const auto& [name, source] : c.partials) ASSERT_TRUE(partials.add(name, source).ok());
   auto tmpl = Template::parse(c.tmpl, "case");
-  Result<std::string> out =
-      tmpl.ok() ? tmpl->render(Json::parse(c.context), parse_limits(c.limits), &partials)
-                : Result<std::string>(tmpl.error());
+  Result<std::string> out = tmpl.ok() ? tmpl->render(Json::parse(c.context), parse_limits(c.limits),
+                                                     &partials, &test_functions())
+                                      : Result<std::string>(tmpl.error());
   if (c.has_expect) {
     ASSERT_TRUE(out.ok()) << out.error().detail;
     EXPECT_EQ(*out, c.expect);

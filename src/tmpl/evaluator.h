@@ -16,6 +16,7 @@
 #include "tmpl/access.h"
 #include "tmpl/args.h"
 #include "tmpl/ast.h"
+#include "tmpl/functions.h"
 #include "tmpl/template.h"
 #include "tmpl/value.h"
 
@@ -56,8 +57,9 @@ struct MacroClosure {
 
 class Renderer {
  public:
-  Renderer(const Json& context, const Limits& limits, const PartialRegistry* partials)
-      : context_(context), limits_(limits), partials_(partials) {}
+  Renderer(const Json& context, const Limits& limits, const PartialRegistry* partials,
+           const FunctionRegistry* functions)
+      : context_(context), limits_(limits), partials_(partials), functions_(functions) {}
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
 
@@ -110,6 +112,8 @@ class Renderer {
   Result<Value> call_value(const Value& callee, const CallArgs& args, Location loc,
                            std::string_view name);
   Result<Value> call_macro(const MacroClosure& m, const CallArgs& args, Location loc);
+  Result<Value> call_function(const FunctionRegistry::Function& f, const CallArgs& args,
+                              Location loc);
   Status enter_call(Location loc);
 
   //! kUnprocessable at `loc` in the current template.
@@ -120,11 +124,13 @@ class Renderer {
   const Json& context_;
   const Limits& limits_;
   const PartialRegistry* partials_;
+  const FunctionRegistry* functions_;
   const Program* root_ = nullptr;
   const Program* program_ = nullptr;
   Frame* frame_ = nullptr;
   std::string* out_ = nullptr;
   size_t iterations_ = 0;
+  size_t function_calls_ = 0;
   int nesting_ = 0;
   int calls_ = 0;
   int eval_depth_ = 0;

@@ -16,6 +16,9 @@ struct Limits {
   int max_nesting = 64;
   //! Deepest nesting of macro calls and includes (recursion).
   int max_call_depth = 64;
+  //! Host function calls (functions.h) summed over the whole render: they may be costly
+  //! (a chart), so a loop must not call them a million times.
+  size_t max_function_calls = 10'000;
 };
 
 }  // namespace dossier::tmpl

@@ -58,7 +58,8 @@ Result<bool> t_sequence(const Value& v, const CallArgs&) {
   return v.is_json() && (j_of(v).is_array() || j_of(v).is_string() || j_of(v).is_object());
 }
 Result<bool> t_callable(const Value& v, const CallArgs&) {
-  return v.kind() == Value::Kind::kMacro || v.kind() == Value::Kind::kBuiltin;
+  return v.kind() == Value::Kind::kMacro || v.kind() == Value::Kind::kBuiltin ||
+         v.kind() == Value::Kind::kHostFunction;
 }
 Result<bool> t_escaped(const Value& v, const CallArgs&) {
   return v.is_safe();

@@ -1,5 +1,5 @@
-// Calls in the evaluator: macros, methods, built-in functions and loop.cycle(), plus
-// variable lookup.
+// Calls in the evaluator: macros, methods, built-in functions, host functions and
+// loop.cycle(), plus variable lookup.
 #include "tmpl/evaluator.h"
 #include "tmpl/methods.h"
 
@@ -12,6 +12,11 @@ Value Renderer::lookup(const std::string& name) const {
   if (context_.is_object()) {
     auto it = context_.find(name);
     if (it != context_.end()) return Value::borrow(*it);
+  }
+  if (functions_) {
+    if (const FunctionRegistry::Function* f = functions_->find(name)) {
+      return Value::opaque(Value::Kind::kHostFunction, f);
+    }
   }
   Value builtin = find_builtin(name);
   if (!builtin.is_undefined()) return builtin;
@@ -56,6 +61,9 @@ Result<Value> Renderer::call_value(const Value& callee, const CallArgs& args, Lo
       if (!r.ok()) return located(loc, r.error());
       return r;
     }
+    case Value::Kind::kHostFunction:
+      return call_function(*static_cast<const FunctionRegistry::Function*>(callee.object()), args,
+                           loc);
     case Value::Kind::kUndefined:
       if (name.empty()) return fail(loc, "an undefined value is not callable");
       return fail(loc, "'" + std::string(name) + "' is undefined and cannot be called");
@@ -98,6 +106,47 @@ Result<Value> Renderer::call_macro(const MacroClosure& m, const CallArgs& args, 
   }
   DOSSIER_ASSIGN_OR_RETURN(std::string text, capture(def.body, loc));
   return Value::safe(std::move(text));
+}
+
+Result<Value> Renderer::call_function(const FunctionRegistry::Function& f, const CallArgs& args,
+                                      Location loc) {
+  const std::string what = "function '" + f.name + "'";
+  if (function_calls_ >= limits_.max_function_calls) {
+    return fail(loc, what + ": more than " + std::to_string(limits_.max_function_calls) +
+                         " function calls in one render");
+  }
+  ++function_calls_;
+  std::vector<Json> positional;
+  positional.reserve(args.positional.size());
+  for (const Value& v : args.positional) {
+    auto j = to_json(v);
+    if (!j.ok()) return fail(loc, what + ": " + j.error().detail);
+    positional.push_back(std::move(j).value());
+  }
+  Json keyword = Json::object();
+  for (const auto& [key, v] : args.keyword) {
+    auto j = to_json(v);
+    if (!j.ok()) return fail(loc, what + ": " + j.error().detail);
+    keyword[std::string(key)] = std::move(j).value();
+  }
+  Result<Json> r = f.fn(positional, keyword);
+  if (!r.ok()) {
+    const Error& e = r.error();
+    std::string detail = what + ": " + e.detail;
+    std::string problems;
+    for (const FieldProblem& p : e.fields) {
+      problems += (problems.empty() ? "" : "; ") + p.path + ": " + p.problem;
+    }
+    if (!problems.empty()) detail += " (" + problems + ")";
+    return fail(loc, detail);
+  }
+  Json out = std::move(r).value();
+  if (out.is_string() && out.get_ref<const std::string&>().size() > limits_.max_output_bytes) {
+    return fail(loc, what + ": result exceeds the limit of " +
+                         std::to_string(limits_.max_output_bytes) + " bytes");
+  }
+  if (f.returns_safe_html && out.is_string()) return Value::safe(out.get<std::string>());
+  return Value::of(std::move(out));
 }
 
 }  // namespace dossier::tmpl

@@ -12,8 +12,9 @@ Result<Template> Template::parse(std::string_view source, std::string name) {
 }
 
 Result<std::string> Template::render(const Json& context, const Limits& limits,
-                                     const PartialRegistry* partials) const {
-  Renderer renderer(context, limits, partials);
+                                     const PartialRegistry* partials,
+                                     const FunctionRegistry* functions) const {
+  Renderer renderer(context, limits, partials, functions);
   return renderer.render(*this);
 }
 

@@ -7,7 +7,8 @@
 //
 // Supported: {{ }}, {% if/elif/else %}, {% for … in … [if …] %}…{% else %}, loop.*,
 // {% set %} (also block form and namespace attributes), {% macro %} and calls,
-// {% include %} of registered partials, {% filter %}, {% raw %}, comments, whitespace
+// {% include %} of registered partials, calls of host functions (functions.h),
+// {% filter %}, {% raw %}, comments, whitespace
 // control (-), Python-like expressions, and the filters and tests listed in filters.cpp and
 // predicates.cpp. Undefined variables render as "" and are chainable (a.b.c on undefined
 // is undefined).
@@ -30,6 +31,7 @@ namespace dossier::tmpl {
 
 struct Program;
 class PartialRegistry;
+class FunctionRegistry;
 
 class Template {
  public:
@@ -39,11 +41,15 @@ class Template {
 
   //! Renders with `context` as the variables (members of a JSON object; anything else
   //! gives no variables). `partials` serves {% include %}; without it every include fails.
+  //! `functions` are the host functions templates may call (see functions.h); without it
+  //! only the built-ins exist.
   //! Fails with kUnprocessable "line L, column C: …" (prefixed "in 'partial', " when the
-  //! error is inside a partial) on a render error or when a limit is exceeded.
-  //! REQUIRES: `context` and `partials` stay unchanged during the call.
+  //! error is inside a partial) on a render error, a host function's error, or when a
+  //! limit is exceeded.
+  //! REQUIRES: `context`, `partials` and `functions` stay unchanged during the call.
   Result<std::string> render(const Json& context, const Limits& limits = {},
-                             const PartialRegistry* partials = nullptr) const;
+                             const PartialRegistry* partials = nullptr,
+                             const FunctionRegistry* functions = nullptr) const;
 
   const std::string& name() const;
 

@@ -320,6 +320,7 @@ void append_str(std::string& out, const Value& v) {
       out += "<namespace>";
       return;
     case Value::Kind::kBuiltin:
+    case Value::Kind::kHostFunction:
       out += "<function>";
       return;
   }
@@ -343,6 +344,7 @@ std::string type_name(const Value& v) {
     case Value::Kind::kNamespace:
       return "namespace";
     case Value::Kind::kBuiltin:
+    case Value::Kind::kHostFunction:
       return "function";
     case Value::Kind::kJson:
       break;

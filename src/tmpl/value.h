@@ -1,7 +1,7 @@
 // The evaluator's runtime value: a JSON value that is either borrowed from the render
 // context (no copy) or owned (computed), plus the few things JSON cannot hold — Jinja's
-// undefined, strings marked safe for HTML, macros, the `loop` object, namespaces and
-// built-in functions.
+// undefined, strings marked safe for HTML, macros, the `loop` object, namespaces,
+// built-in functions and host functions.
 //
 // Copying a Value is cheap (a pointer and a shared_ptr); a borrowed Value is valid only
 // while the JSON it points into is alive, which the evaluator guarantees by borrowing only
@@ -30,7 +30,15 @@ struct Namespace {
 
 class Value {
  public:
-  enum class Kind : std::uint8_t { kUndefined, kJson, kMacro, kLoop, kNamespace, kBuiltin };
+  enum class Kind : std::uint8_t {
+    kUndefined,
+    kJson,
+    kMacro,
+    kLoop,
+    kNamespace,
+    kBuiltin,
+    kHostFunction  //!< object() is a FunctionRegistry::Function
+  };
 
   Value() = default;  //!< undefined
   //! Undefined; `name` (which must outlive the value, e.g. a string in the syntax tree)
@@ -56,7 +64,7 @@ class Value {
   const Json& json() const;
   //! The variable name an undefined value came from, or "".
   std::string_view undefined_name() const;
-  //! For kMacro, kLoop, kNamespace, kBuiltin: the object.
+  //! For kMacro, kLoop, kNamespace, kBuiltin, kHostFunction: the object.
   const void* object() const { return object_; }
   Namespace* ns() const { return static_cast<Namespace*>(keep_.get()); }
 
