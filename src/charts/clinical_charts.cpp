@@ -228,4 +228,17 @@ Result<std::string> chart_from_json(std::string_view kind, const Json& args) {
   return kind == "assessment_chart" ? assessment_from_json(args) : goal_from_json(args);
 }
 
+Result<Json> chart_function(std::string_view kind, const std::vector<Json>& args,
+                            const Json& kwargs) {
+  if (args.size() > 1 || (args.size() == 1 && !args[0].is_object() && !args[0].is_null())) {
+    return Error::validation("arguments", "must be one object and/or keyword arguments");
+  }
+  Json merged = args.empty() || args[0].is_null() ? Json::object() : args[0];
+  if (kwargs.is_object()) {
+    for (const auto& [key, value] : kwargs.items()) merged[key] = value;
+  }
+  DOSSIER_ASSIGN_OR_RETURN(std::string svg, chart_from_json(kind, merged));
+  return Json(std::move(svg));
+}
+
 }  // namespace dossier::charts

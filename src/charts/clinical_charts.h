@@ -55,6 +55,16 @@ LineChart goal_chart(GoalChartInput input);
 //! without echoing values.
 Result<std::string> chart_from_json(std::string_view kind, const Json& args);
 
+//! The chart kinds chart_from_json knows, e.g. to register them as template functions.
+inline constexpr std::string_view kChartKinds[] = {"assessment_chart", "goal_chart"};
+
+//! chart_from_json in the shape of a template host function (tmpl::FunctionRegistry::Fn):
+//! at most one positional argument, a JSON object, whose members the keyword arguments extend
+//! or replace — `assessment_chart(instrument="PHQ-9", points=rows)`, `goal_chart(goal,
+//! width=400)`. Returns the SVG as a JSON string: register with returns_safe_html = true.
+Result<Json> chart_function(std::string_view kind, const std::vector<Json>& args,
+                            const Json& kwargs);
+
 //! The most points a JSON chart accepts in one call.
 inline constexpr size_t kMaxChartPoints = 5000;
 

@@ -281,5 +281,30 @@ TEST(GoalChartTest, TooManyPoints) {
   EXPECT_EQ(first_problem("goal_chart", args), "measurements");
 }
 
+TEST(ChartFunctionTest, MergesObjectAndKeywordArguments) {
+  Json kwargs = {{"width", 400}};
+  auto r = chart_function("goal_chart", {goal_args()}, kwargs);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->is_string());
+  Svg svg(r->get<std::string>());
+  EXPECT_EQ(attr(svg.root(), "width"), "400");
+  EXPECT_EQ(svg.count("//s:circle"), 4u);
+
+  auto kw_only = chart_function("assessment_chart", {}, phq9_args());
+  ASSERT_TRUE(kw_only.ok());
+  EXPECT_EQ(Svg(kw_only->get<std::string>()).count("//s:circle"), 5u);
+}
+
+TEST(ChartFunctionTest, RejectsStrayArguments) {
+  auto r = chart_function("goal_chart", {goal_args(), Json(3)}, Json::object());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().fields.at(0).path, "arguments");
+  auto bad = chart_function("goal_chart", {Json("x")}, Json::object());
+  ASSERT_FALSE(bad.ok());
+  auto missing = chart_function("assessment_chart", {}, Json{{"instrument", "PHQ-9"}});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().fields.at(0).path, "points");
+}
+
 }  // namespace
 }  // namespace dossier::charts

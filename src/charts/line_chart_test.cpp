@@ -204,7 +204,9 @@ TEST(LineChartTest, EscapesEveryText) {
 
 TEST(LineChartTest, BrokenTextStillGivesWellFormedXml) {
   LineChart c = basic_chart();
-  static constexpr char kBroken[] = "bad \xFF\xFE" " bytes \x01 and \0 nul";
+  static constexpr char kBroken[] =
+      "bad \xFF\xFE"
+      " bytes \x01 and \0 nul";
   c.title = std::string(kBroken, sizeof kBroken - 1);
   c.series[0].label = "\xE2\x82";  // truncated
   c.series.push_back(scores("]]> <!-- -->", {{"2026-01-01", 1}}));
