@@ -59,6 +59,10 @@ DOSSIER_TMPL_FILTER(filter_batch);
 // filter_date.cpp
 DOSSIER_TMPL_FILTER(filter_date);
 
+// filters_format.cpp
+DOSSIER_TMPL_FILTER(filter_format);
+DOSSIER_TMPL_FILTER(filter_money);
+
 #undef DOSSIER_TMPL_FILTER
 
 //! A string built by a filter, checked against the output limit.

@@ -43,6 +43,40 @@ TEST(Filters, DateFormatting) {
   EXPECT_EQ(run("date", "2024-03-10", {"%Q%"}), "%Q%");
 }
 
+TEST(Filters, FormatIsPythonPercentFormatting) {
+  EXPECT_EQ(run("format", "%s of %s", {"a", 3}), "a of 3");
+  EXPECT_EQ(run("format", "%.1f%%", {62.54}), "62.5%");
+  EXPECT_EQ(run("format", "%g|%g|%g", {4.0, 2.5, 1e20}), "4|2.5|1e+20");
+  EXPECT_EQ(run("format", "[%5d|%-5d|%05d|%+d]", {42, 42, 42, 42}), "[   42|42   |00042|+42]");
+  EXPECT_EQ(run("format", "%d", {3.9}), "3");
+  EXPECT_EQ(run("format", "%x %X %#x %#o", {255, 255, 255, 8}), "ff FF 0xff 0o10");
+  EXPECT_EQ(run("format", "[%6.2s|%-4s]", {"abc", "x"}), "[    ab|x   ]");
+  EXPECT_EQ(run("format", "%r %r", {"a", 1}), "'a' 1");
+  EXPECT_EQ(run("format", "%*d", {4, 7}), "   7");
+  EXPECT_EQ(run("format", "%(n)d items", {}, {{"n", 3}}), "3 items");
+  EXPECT_EQ(run("format", "%(n)s", {Json{{"n", "x"}}}), "x");
+  EXPECT_EQ(run("format", "%s %s", {1}),
+            "error: filter 'format': not enough arguments for format string");
+  EXPECT_EQ(run("format", "%s", {1, 2}),
+            "error: filter 'format': not all arguments converted during string formatting");
+  EXPECT_EQ(run("format", "%d", {"x"}), "error: filter 'format': %d requires a number, not string");
+  EXPECT_EQ(run("format", "%q", {1}), "error: filter 'format': unsupported format character 'q'");
+  EXPECT_EQ(run("format", "%99999d", {1}), "error: filter 'format': width or precision too large");
+  EXPECT_EQ(run("format", 5), "error: filter 'format': expected a format string, not integer");
+}
+
+TEST(Filters, MoneyFormatsCents) {
+  EXPECT_EQ(run("money", 15000), "$150.00");
+  EXPECT_EQ(run("money", 123456789), "$1,234,567.89");
+  EXPECT_EQ(run("money", 5), "$0.05");
+  EXPECT_EQ(run("money", -500), "-$5.00");
+  EXPECT_EQ(run("money", 1999.6), "$20.00");
+  EXPECT_EQ(run("money", 12.5, {}, {{"cents", false}}), "$12.50");
+  EXPECT_EQ(run("money", 100000, {"€"}), "€1,000.00");
+  EXPECT_EQ(run("money", nullptr), "None");  // unchanged: |default('—', true) handles it
+  EXPECT_EQ(run("money", "n/a"), "n/a");
+}
+
 TEST(Filters, SortRefusesMixedKindsLikePython) {
   EXPECT_EQ(run("sort", Json::parse(R"([2, "a"])")),
             "error: filter 'sort': cannot order integer and string");
