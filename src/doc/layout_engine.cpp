@@ -81,7 +81,8 @@ void Engine::flush_margin() {
 
 void Engine::record_anchor(const Node& n, Cursor at) {
   if (measuring_) return;
-  if (!n.anchor.empty()) shared_.anchors.emplace(n.anchor, at);
+  if (!n.anchor.empty())
+    shared_.anchors[n.anchor] = at;  // last wins: a re-laid-out table row moves it
   if (n.heading_level > 0) {
     std::string title = text_content(n);
     std::replace(title.begin(), title.end(), '\n', ' ');

@@ -271,7 +271,7 @@ void Engine::emit_line(const ParagraphEntry& e, const std::shared_ptr<const Shap
     const Node& node = *span.node;
     if (!node.anchor.empty() && span.start >= li.start &&
         span.start < std::max(li.end, li.start + 1)) {
-      shared_.anchors.emplace(node.anchor, Cursor{cursor_.page, top});
+      shared_.anchors[node.anchor] = Cursor{cursor_.page, top};
     }
     if (node.href.empty()) continue;
     for_ranges(span.start, span.end, [&](double rx, double rw) {
