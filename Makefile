@@ -22,6 +22,7 @@ test: build
 	@scripts/run-tests $(BUILD_DIR) $(ASAN_DIR)
 
 bench: build
+	@scripts/install-deps --bench
 	@scripts/run-bench $(BUILD_DIR)
 
 format:
