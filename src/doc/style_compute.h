@@ -18,6 +18,12 @@ struct ComputeContext {
   double percent_base = 468;  //!< page content width
 };
 
+//! `inherit` / `initial` / `unset` for one property: copies the field from `from`.
+void copy_property(css::Property p, ComputedStyle& s, const ComputedStyle& from, Display& display,
+                   Display from_display);
+//! True for the inherited properties (font-*, color, text-align, line-height…).
+bool is_inherited(css::Property p);
+
 //! Computes the style of an element whose cascaded declarations are `winners`.
 ElementStyle compute_style(const Winners& winners, const ComputeContext& ctx);
 
