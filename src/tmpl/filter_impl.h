@@ -61,6 +61,7 @@ DOSSIER_TMPL_FILTER(filter_date);
 
 // filters_format.cpp
 DOSSIER_TMPL_FILTER(filter_format);
+DOSSIER_TMPL_FILTER(filter_css_string);
 DOSSIER_TMPL_FILTER(filter_money);
 
 #undef DOSSIER_TMPL_FILTER

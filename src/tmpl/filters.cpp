@@ -16,6 +16,7 @@ constexpr NamedFilter kFilters[] = {
     {"batch", filter_batch},
     {"capitalize", filter_capitalize},
     {"count", filter_length},
+    {"css_string", filter_css_string},
     {"d", filter_default},
     {"date", filter_date},
     {"default", filter_default},

@@ -6,6 +6,11 @@
 // record stores every amount: 123456|money → "$1,234.56", -500|money → "-$5.00". Input that
 // is not a number (none, undefined, text) is returned unchanged, so `|money|default('—', true)`
 // handles a missing amount.
+//
+// `css_string`: the input as a quoted CSS string literal, marked safe, for data inside a
+// <style> element (e.g. a patient's name in an @page margin box): quotes, backslashes,
+// control characters and "<", ">", "&" become CSS escapes, so the value can neither end the
+// string nor the <style> element. Undefined and none give "".
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -240,6 +245,27 @@ std::string group_thousands(std::string digits) {
 }
 
 }  // namespace
+
+Result<Value> filter_css_string(const Value& input, const CallArgs& args, const Limits& limits) {
+  DOSSIER_TRY(bind_args(args, {}, filter_what("css_string")));
+  const std::string s =
+      input.is_undefined() || (input.is_json() && input.json().is_null()) ? "" : to_str(input);
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '&') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%x ", c);
+      out += buf;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  out.push_back('"');
+  return bounded_string(std::move(out), true, limits);
+}
 
 Result<Value> filter_format(const Value& input, const CallArgs& args, const Limits& limits) {
   if (!input.is_json() || !input.json().is_string()) {

@@ -77,6 +77,15 @@ TEST(Filters, MoneyFormatsCents) {
   EXPECT_EQ(run("money", "n/a"), "n/a");
 }
 
+TEST(Filters, CssStringQuotesAndEscapes) {
+  EXPECT_EQ(run("css_string", "Jordan O'Neil"), "\"Jordan O'Neil\"");
+  EXPECT_EQ(run("css_string", "a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(run("css_string", "</style><b>&\n"), "\"\\3c /style\\3e \\3c b\\3e \\26 \\a \"");
+  EXPECT_EQ(run("css_string", "Zofia Dąbrowska"), "\"Zofia Dąbrowska\"");
+  EXPECT_EQ(run("css_string", nullptr), "\"\"");
+  EXPECT_EQ(run("css_string", 12), "\"12\"");
+}
+
 TEST(Filters, SortRefusesMixedKindsLikePython) {
   EXPECT_EQ(run("sort", Json::parse(R"([2, "a"])")),
             "error: filter 'sort': cannot order integer and string");
