@@ -67,6 +67,17 @@ BlockEnv nested_env(const BlockEnv& env, const ComputedStyle& s, bool all_border
   return inner;
 }
 
+// Word shades a paragraph between its borders: hairline borders in the background colour
+// make the shading cover the vertical padding too (a callout box), as CSS paints it.
+ComputedStyle with_padding_borders(const ComputedStyle& s) {
+  ComputedStyle out = s;
+  if (s.background.transparent()) return out;
+  const doc::BorderSide hairline{0.25, doc::BorderStyle::kSolid, s.background};
+  if (!s.border.top.visible() && s.padding.top > 0) out.border.top = hairline;
+  if (!s.border.bottom.visible() && s.padding.bottom > 0) out.border.bottom = hairline;
+  return out;
+}
+
 // Word's limit for the distance between a paragraph border and the text.
 double border_space(double points) {
   return std::clamp(points, 0.0, 31.0);
@@ -174,9 +185,10 @@ void FlowWriter::list(const Node& list, const BlockEnv& env) {
 }
 
 void FlowWriter::paragraph(const Node& node, const BlockEnv& env) {
-  open_box(node.style, true);
+  const ComputedStyle style = with_padding_borders(node.style);
+  open_box(style, true);
   if (!node.anchor.empty()) anchors_.push_back(node.anchor);
-  const BlockEnv own = nested_env(env, node.style, true);
+  const BlockEnv own = nested_env(env, style, true);
   const int level = node.heading_level > 0 ? node.heading_level : env.heading_level;
   ParagraphProps props = paragraph_props(node.style, own, level);
   InlineWriter runs(state_, state_.styles.base(level), own.width);
@@ -185,7 +197,7 @@ void FlowWriter::paragraph(const Node& node, const BlockEnv& env) {
     content = runs.text_run(marker_->literal + "\t", node.style) + content;
   }
   emit(std::move(props), std::move(content));
-  close_box(node.style, false);
+  close_box(style, false);
 }
 
 void FlowWriter::rule(const Node& node, const BlockEnv& env) {
@@ -298,6 +310,8 @@ void FlowWriter::emit(ParagraphProps props, std::string content) {
   } else {
     props.before = (top_border_ ? top_border_->outside : 0) + space_.take();
   }
+  // Margins are truncated at a forced page break, as in CSS.
+  if (page_break_) props.before = 0;
   top_border_.reset();
   ++emitted_;
   if (page_break_) props.page_break_before = true;

@@ -1,0 +1,118 @@
+// A real reader: LibreOffice opens the DOCX written from the sample progress report and
+// converts it to text (every paragraph and table cell, in order, must come back exactly) and
+// to PDF (page count close to our own layout's, running header/footer with page fields).
+// Skipped only when LibreOffice is not installed (scripts/install-deps installs it).
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "doc/render.h"
+#include "docx_test_support.h"
+
+namespace dossier::docx {
+namespace {
+
+using testing::run;
+using testing::TempDir;
+
+// Whitespace runs → one space, trimmed.
+std::string normalize(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (!space) {
+      out += c;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+void add_lines(std::string_view text, std::vector<std::string>& out) {
+  std::stringstream lines{std::string(text)};
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (std::string n = normalize(line); !n.empty()) out.push_back(std::move(n));
+  }
+}
+
+void inline_text(const doc::Node& n, std::string& out) {
+  if (n.kind == doc::NodeKind::kText) out += n.text;
+  if (n.kind == doc::NodeKind::kLineBreak) out += '\n';
+  for (const doc::Node& c : n.children) inline_text(c, out);
+}
+
+// The lines a reader should find: each paragraph's text (list items led by their marker),
+// in document order.
+void expected_lines(const doc::Node& n, std::string& marker, std::vector<std::string>& out) {
+  if (n.kind == doc::NodeKind::kParagraph) {
+    std::string text = marker.empty() ? "" : marker + " ";
+    marker.clear();
+    inline_text(n, text);
+    add_lines(text, out);
+    return;
+  }
+  if (n.kind == doc::NodeKind::kListItem) marker = n.marker;
+  for (const doc::Node& c : n.children) expected_lines(c, marker, out);
+}
+
+std::string convert(const std::string& soffice, const TempDir& dir, const std::string& format) {
+  const auto r =
+      run("timeout 180 '" + soffice + "' --headless --norestore -env:UserInstallation=file://" +
+          dir.path() + "/profile --convert-to " + format + " --outdir '" + dir.path() + "' '" +
+          dir.path() + "/report.docx'");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  return r.output;
+}
+
+TEST(DocxLibreOffice, ReadsTheSampleReportAsWritten) {
+  const std::string soffice = testing::find_program("soffice");
+  if (soffice.empty()) {
+    GTEST_SKIP() << "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)";
+  }
+  const std::string html = testing::read_test_file("progress_report.html");
+  Result<doc::Document> document = doc::build_document(html, doc::RenderOptions{});
+  ASSERT_TRUE(document.ok());
+  DocxOptions options;
+  options.created = "2024-04-01T09:00:00Z";
+  Result<std::string> docx = write_docx(*document, options);
+  ASSERT_TRUE(docx.ok());
+  TempDir dir;
+  dir.write("report.docx", *docx);
+
+  convert(soffice, dir, "txt:Text");
+  std::string text = testing::read_file(dir.path() + "/report.txt");
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // BOM
+  std::vector<std::string> got, want;
+  add_lines(text, got);
+  std::string marker;
+  expected_lines(document->body, marker, want);
+  EXPECT_GT(want.size(), 60u);
+  EXPECT_EQ(got, want);
+
+  convert(soffice, dir, "pdf");
+  const std::string pdf = dir.path() + "/report.pdf";
+  const auto info = run("pdfinfo '" + pdf + "'");
+  ASSERT_EQ(info.exit_code, 0) << info.output;
+  const size_t at = info.output.find("Pages:");
+  ASSERT_NE(at, std::string::npos);
+  const int pages = std::atoi(info.output.c_str() + at + 6);
+  Result<doc::RenderedPdf> ours = doc::render_pdf(html, doc::RenderOptions{});
+  ASSERT_TRUE(ours.ok());
+  EXPECT_GE(pages, 2);
+  EXPECT_LE(std::abs(pages - ours->page_count), 1)
+      << "LibreOffice " << pages << " vs ours " << ours->page_count;
+  EXPECT_NE(info.output.find("Progress Report"), std::string::npos);  // title from core.xml
+
+  const auto pdf_text = run("pdftotext -layout '" + pdf + "' -");
+  ASSERT_EQ(pdf_text.exit_code, 0) << pdf_text.output;
+  const std::string n = std::to_string(pages);
+  EXPECT_NE(pdf_text.output.find("Page 1 of " + n), std::string::npos) << pdf_text.output;
+  EXPECT_NE(pdf_text.output.find("Page " + n + " of " + n), std::string::npos);
+  EXPECT_NE(pdf_text.output.find("CONFIDENTIAL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dossier::docx
