@@ -67,14 +67,19 @@ BlockEnv nested_env(const BlockEnv& env, const ComputedStyle& s, bool all_border
   return inner;
 }
 
-// Word shades a paragraph between its borders: hairline borders in the background colour
-// make the shading cover the vertical padding too (a callout box), as CSS paints it.
+// Word shades a paragraph only between its borders: hairline borders in the background
+// colour make the shading cover the padding too (a callout box), as CSS paints it.
 ComputedStyle with_padding_borders(const ComputedStyle& s) {
   ComputedStyle out = s;
   if (s.background.transparent()) return out;
   const doc::BorderSide hairline{0.25, doc::BorderStyle::kSolid, s.background};
-  if (!s.border.top.visible() && s.padding.top > 0) out.border.top = hairline;
-  if (!s.border.bottom.visible() && s.padding.bottom > 0) out.border.bottom = hairline;
+  auto extend = [&](const doc::BorderSide& side, double padding, doc::BorderSide& target) {
+    if (!side.visible() && padding > 0) target = hairline;
+  };
+  extend(s.border.top, s.padding.top, out.border.top);
+  extend(s.border.right, s.padding.right, out.border.right);
+  extend(s.border.bottom, s.padding.bottom, out.border.bottom);
+  extend(s.border.left, s.padding.left, out.border.left);
   return out;
 }
 

@@ -28,7 +28,10 @@ struct Package {
 std::string body_xml(WriterState& state) {
   std::string body;
   FlowWriter flow(state, body);
+  // The body's own box then brings the indentation back to 0 (see SectionGeometry).
   BlockEnv env;
+  env.indent_left = -state.section.folded_left;
+  env.indent_right = -state.section.folded_right;
   env.width = state.document.page.content_width();
   flow.block(state.document.body, env);
   flow.finish();
@@ -48,19 +51,20 @@ void add_word_parts(WriterState& state, Package& package, ContentTypes& types) {
     package.add("word/numbering.xml", state.numbering.xml());
     types.add_override("/word/numbering.xml", content_type::kNumbering);
   }
-  if (std::optional<std::string> header = margin_part_xml(d.page, true, state.styles, office)) {
+  const doc::PageSetup& page = state.section.page;
+  if (std::optional<std::string> header = margin_part_xml(page, true, state.styles, office)) {
     section.header_rel_id = state.relationships.add(rel::kHeader, "header1.xml");
     package.add("word/header1.xml", std::move(*header));
     types.add_override("/word/header1.xml", content_type::kHeader);
   }
-  if (std::optional<std::string> footer = margin_part_xml(d.page, false, state.styles, office)) {
+  if (std::optional<std::string> footer = margin_part_xml(page, false, state.styles, office)) {
     section.footer_rel_id = state.relationships.add(rel::kFooter, "footer1.xml");
     package.add("word/footer1.xml", std::move(*footer));
     types.add_override("/word/footer1.xml", content_type::kFooter);
   }
   std::string document(kXmlDeclaration);
   document += "<w:document" + std::string(kDocumentNamespaces) + "><w:body>" + body +
-              section_properties_xml(d.page, section) + "</w:body></w:document>";
+              section_properties_xml(page, section) + "</w:body></w:document>";
   package.add("word/document.xml", std::move(document));
   types.add_override("/word/document.xml", content_type::kDocument);
   package.add("word/styles.xml", styles_xml(state.styles, d.metadata.language));

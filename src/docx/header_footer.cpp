@@ -100,23 +100,21 @@ std::string section_properties_xml(const doc::PageSetup& page, const SectionPart
   if (!parts.footer_rel_id.empty()) {
     out += element("w:footerReference", {{"w:type", "default"}, {"r:id", parts.footer_rel_id}});
   }
-  if (page.width > page.height) {
-    out += element(
-        "w:pgSz",
-        {{"w:w", twips(page.width)}, {"w:h", twips(page.height)}, {"w:orient", "landscape"}});
+  const int64_t w = bounded_twips(page.width), h = bounded_twips(page.height);
+  if (w > h) {
+    out += element("w:pgSz", {{"w:w", w}, {"w:h", h}, {"w:orient", "landscape"}});
   } else {
-    out += element("w:pgSz", {{"w:w", twips(page.width)}, {"w:h", twips(page.height)}});
+    out += element("w:pgSz", {{"w:w", w}, {"w:h", h}});
   }
   const double header_line = edge_font_size(edge_boxes(page, true)) * 1.15;
   const double footer_line = edge_font_size(edge_boxes(page, false)) * 1.15;
-  out += element("w:pgMar",
-                 {{"w:top", twips(page.margin.top)},
-                  {"w:right", twips(page.margin.right)},
-                  {"w:bottom", twips(page.margin.bottom)},
-                  {"w:left", twips(page.margin.left)},
-                  {"w:header", twips(std::max(0.0, (page.margin.top - header_line) / 2))},
-                  {"w:footer", twips(std::max(0.0, (page.margin.bottom - footer_line) / 2))},
-                  {"w:gutter", 0}});
+  out += element("w:pgMar", {{"w:top", bounded_twips(page.margin.top)},
+                             {"w:right", bounded_twips(page.margin.right)},
+                             {"w:bottom", bounded_twips(page.margin.bottom)},
+                             {"w:left", bounded_twips(page.margin.left)},
+                             {"w:header", bounded_twips((page.margin.top - header_line) / 2)},
+                             {"w:footer", bounded_twips((page.margin.bottom - footer_line) / 2)},
+                             {"w:gutter", 0}});
   return out + "</w:sectPr>";
 }
 

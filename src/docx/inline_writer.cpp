@@ -102,7 +102,7 @@ bool InlineWriter::open_link(std::string_view href, std::string& out) {
                                         {"w:history", "1"}});
     return true;
   }
-  const std::string id = state_.relationships.add(rel::kHyperlink, href, true);
+  const std::string id = state_.relationships.add(rel::kHyperlink, encode_uri(href), true);
   out += open_element("w:hyperlink", {{"r:id", id}, {"w:history", "1"}});
   return true;
 }

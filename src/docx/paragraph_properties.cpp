@@ -53,8 +53,8 @@ std::string spacing_xml(const ParagraphProps& p) {
   // A styled paragraph always states its spacing, or it would get the style's.
   if (p.style_id.empty() && p.before <= 0 && p.after <= 0 && !p.line) return {};
   std::string out = "<w:spacing";
-  out += " w:before=\"" + std::to_string(twips(std::max(0.0, p.before))) + "\"";
-  out += " w:after=\"" + std::to_string(twips(std::max(0.0, p.after))) + "\"";
+  out += " w:before=\"" + std::to_string(bounded_twips(p.before)) + "\"";
+  out += " w:after=\"" + std::to_string(bounded_twips(p.after)) + "\"";
   if (p.line) {
     out += " w:line=\"" + std::to_string(p.line->line) + "\" w:lineRule=\"" + p.line->rule + "\"";
   }
@@ -63,10 +63,12 @@ std::string spacing_xml(const ParagraphProps& p) {
 
 std::string indentation_xml(const ParagraphProps& p) {
   if (p.indent_left == 0 && p.indent_right == 0 && p.first_line == 0) return {};
-  std::string out = "<w:ind w:left=\"" + std::to_string(twips(p.indent_left)) + "\" w:right=\"" +
-                    std::to_string(twips(p.indent_right)) + "\"";
-  if (p.first_line > 0) out += " w:firstLine=\"" + std::to_string(twips(p.first_line)) + "\"";
-  if (p.first_line < 0) out += " w:hanging=\"" + std::to_string(twips(-p.first_line)) + "\"";
+  std::string out = "<w:ind w:left=\"" + std::to_string(bounded_twips(p.indent_left, false)) +
+                    "\" w:right=\"" + std::to_string(bounded_twips(p.indent_right, false)) + "\"";
+  if (p.first_line > 0)
+    out += " w:firstLine=\"" + std::to_string(bounded_twips(p.first_line)) + "\"";
+  if (p.first_line < 0)
+    out += " w:hanging=\"" + std::to_string(bounded_twips(-p.first_line)) + "\"";
   return out + "/>";
 }
 
@@ -75,10 +77,11 @@ std::string indentation_xml(const ParagraphProps& p) {
 LineSpacing line_spacing(const doc::LineHeight& line_height) {
   switch (line_height.kind) {
     case doc::LineHeight::Kind::kFactor:
-      return {std::max<int64_t>(1, std::llround(240.0 * line_height.value / kSingleLineFactor)),
+      return {std::clamp<int64_t>(std::llround(240.0 * line_height.value / kSingleLineFactor), 1,
+                                  kMaxTwips),
               "auto"};
     case doc::LineHeight::Kind::kAbsolute:
-      return {std::max<int64_t>(1, twips(line_height.value)), "atLeast"};
+      return {std::max<int64_t>(1, bounded_twips(line_height.value)), "atLeast"};
     case doc::LineHeight::Kind::kNormal:
       break;
   }

@@ -30,6 +30,11 @@ inline constexpr std::string_view kHyperlink =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 }  // namespace rel
 
+//! `uri` with what a URI may not contain (spaces, non-ASCII bytes, "<>\\^`{|}, controls and
+//! a '%' not starting an escape) percent-encoded: Word refuses to open a package whose
+//! hyperlink target does not parse as a URI.
+std::string encode_uri(std::string_view uri);
+
 //! Assigns ids "rId1", "rId2"… in the order relationships are added; adding the same
 //! (type, target, mode) again returns the existing id.
 class Relationships {

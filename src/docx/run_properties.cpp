@@ -71,7 +71,7 @@ std::string run_properties_inner(const RunFormat& run, const RunBase& base,
     out += element("w:color", {{"w:val", hex_color(run.base.color)}});
   }
   if (half_points(run.base.size) != half_points(base.size)) {
-    const int64_t sz = std::max<int64_t>(2, half_points(run.base.size));
+    const int64_t sz = font_half_points(run.base.size);
     out += element("w:sz", {{"w:val", sz}});
     out += element("w:szCs", {{"w:val", sz}});
   }

@@ -98,11 +98,12 @@ std::string StyleSheet::heading_style_id(int heading_level) {
   return "Heading" + std::to_string(heading_level);
 }
 
-StyleSheet make_style_sheet(const doc::Document& document, bool office_names) {
+StyleSheet make_style_sheet(const doc::Document& document, bool office_names,
+                            double content_width) {
   StyleSheet sheet;
   sheet.normal = run_base(document.body.style, office_names);
   sheet.line_height = document.body.style.line_height;
-  sheet.content_width = document.page.content_width();
+  sheet.content_width = content_width;
   std::array<const doc::Node*, 6> found{};
   find_headings(document.body, found);
   for (size_t i = 0; i < found.size(); ++i) {

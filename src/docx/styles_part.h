@@ -32,7 +32,8 @@ struct StyleSheet {
 
 //! Normal from `document.body`; each heading level from its first occurrence in the body
 //! (or the user-agent sizes 2em, 1.5em, 1.17em, 1em, .83em, .67em bold when absent).
-StyleSheet make_style_sheet(const doc::Document& document, bool office_names);
+//! `content_width`: the section's text column (points), for the Header/Footer tab stops.
+StyleSheet make_style_sheet(const doc::Document& document, bool office_names, double content_width);
 
 //! The styles part; `language` is a BCP 47 tag for w:lang ("" for none).
 std::string styles_xml(const StyleSheet& sheet, std::string_view language);

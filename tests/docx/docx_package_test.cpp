@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <thread>
 
 #include "doc/render.h"
 #include "docx_test_support.h"
@@ -84,12 +85,36 @@ TEST(DocxPackage, CreatedTimestampIsValidated) {
   EXPECT_TRUE(write_docx(*document, options).ok());
 }
 
-// Writes the sample as a file for a look with Word or LibreOffice:
-//   DOSSIER_DOCX_OUT=/tmp/sample.docx build-docx/src/docx/dossier_docx_test
+TEST(DocxPackage, ConcurrentWritesAreIndependent) {
+  Result<doc::Document> document =
+      doc::build_document(testing::read_test_file("progress_report.html"), doc::RenderOptions{});
+  ASSERT_TRUE(document.ok());
+  DocxOptions options;
+  options.created = "2024-03-10T14:02:00Z";
+  const Result<std::string> reference = write_docx(*document, options);
+  ASSERT_TRUE(reference.ok());
+  std::vector<int> same(4, 0);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < same.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 3; ++i) {
+        const Result<std::string> bytes = write_docx(*document, options);
+        same[t] += bytes.ok() && *bytes == *reference;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int n : same) EXPECT_EQ(n, 3);
+}
+
+// Writes the sample (or the HTML file in DOSSIER_DOCX_IN) as a file for a look with Word or
+// LibreOffice: DOSSIER_DOCX_OUT=/tmp/sample.docx build-docx/src/docx/dossier_docx_test
 TEST(DocxSample, WritesFileWhenAsked) {
   const char* path = std::getenv("DOSSIER_DOCX_OUT");
   if (path == nullptr) GTEST_SKIP() << "set DOSSIER_DOCX_OUT to write the sample";
-  const Docx d = docx_from_html(testing::read_test_file("progress_report.html"));
+  const char* in = std::getenv("DOSSIER_DOCX_IN");
+  const Docx d = docx_from_html(in != nullptr ? testing::read_file(in)
+                                              : testing::read_test_file("progress_report.html"));
   std::ofstream(path, std::ios::binary) << d.bytes;
 }
 

@@ -109,11 +109,14 @@ TEST(DocxImages, UnusableImagesFallBackToAltText) {
 TEST(DocxPage, SizeMarginsAndOrientation) {
   const std::string letter = docx_from_html("<p>x</p>").part("word/document.xml");
   EXPECT_TRUE(contains(letter, "<w:pgSz w:w=\"12240\" w:h=\"15840\"/>"));
+  // The body's 8px side margins widen the page margins instead of indenting every paragraph.
   EXPECT_TRUE(contains(letter,
-                       "<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" "
-                       "w:left=\"1440\""));
+                       "<w:pgMar w:top=\"1440\" w:right=\"1560\" w:bottom=\"1440\" "
+                       "w:left=\"1560\""));
+  EXPECT_FALSE(contains(letter, "<w:ind "));
   const std::string a4 =
-      docx_from_html("<style>@page{size:A4 landscape;margin:2cm 1cm}</style><p>x</p>")
+      docx_from_html(
+          "<style>@page{size:A4 landscape;margin:2cm 1cm} body{margin:0}</style><p>x</p>")
           .part("word/document.xml");
   EXPECT_TRUE(contains(a4, "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"));
   EXPECT_TRUE(contains(a4,
@@ -139,7 +142,7 @@ TEST(DocxPage, FooterWithPageFieldsAndHeaderSlots) {
   EXPECT_TRUE(contains(header,
                        ">Jordan &amp; Co</w:t></w:r><w:r><w:tab/></w:r><w:r><w:tab/>"
                        "</w:r><w:r>"));
-  EXPECT_TRUE(contains(d.part("word/styles.xml"), "<w:tab w:val=\"right\" w:pos=\"9360\"/>"));
+  EXPECT_TRUE(contains(d.part("word/styles.xml"), "<w:tab w:val=\"right\" w:pos=\"9120\"/>"));
   const std::string& doc = d.part("word/document.xml");
   const std::regex refs(
       "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"(rId[0-9]+)\"/>"

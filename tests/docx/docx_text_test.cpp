@@ -201,6 +201,23 @@ TEST(DocxText, ExternalAndInternalHyperlinks) {
   EXPECT_TRUE(contains(doc, "<w:bookmarkStart w:id=\"1\" w:name=\"mark\"/>"));
 }
 
+TEST(DocxText, ShadedPaddingAndWordLimits) {
+  const std::string doc = body_of(
+      "<p style='background:#fff8e1; padding:6pt 8pt'>callout</p>"
+      "<p style='font-size:5000pt; margin-top:3000pt; margin-left:-3000pt'>huge</p>");
+  // Hairline borders in the background colour stretch the shading over the padding.
+  EXPECT_TRUE(contains(doc,
+                       "<w:top w:val=\"single\" w:sz=\"2\" w:space=\"6\" "
+                       "w:color=\"FFF8E1\"/>"));
+  EXPECT_TRUE(contains(doc,
+                       "<w:right w:val=\"single\" w:sz=\"2\" w:space=\"8\" "
+                       "w:color=\"FFF8E1\"/>"));
+  // Values beyond what Word accepts are clamped.
+  EXPECT_TRUE(contains(doc, "<w:sz w:val=\"3276\"/>"));
+  EXPECT_TRUE(contains(doc, "w:before=\"31680\""));
+  EXPECT_TRUE(contains(doc, "w:left=\"-31680\""));
+}
+
 TEST(DocxText, EmptyBodyStillHasAParagraph) {
   const std::string doc = body_of("");
   EXPECT_TRUE(contains(doc, "<w:body><w:p>"));

@@ -140,6 +140,15 @@ TEST(Relationships, SequentialIdsReused) {
             std::string::npos);
 }
 
+TEST(Relationships, EncodesWhatAUriMayNotContain) {
+  EXPECT_EQ(encode_uri("https://example.org/a?b=1&c=%20#x"), "https://example.org/a?b=1&c=%20#x");
+  EXPECT_EQ(encode_uri("https://example.org/a b?q=\xC3\xA9&r=<1>"),
+            "https://example.org/a%20b?q=%C3%A9&r=%3C1%3E");
+  EXPECT_EQ(encode_uri("mailto:a@b.org?subject=Hi there|x"),
+            "mailto:a@b.org?subject=Hi%20there%7Cx");
+  EXPECT_EQ(encode_uri("%41%zz%"), "%41%25zz%25");
+}
+
 TEST(VerticalSpace, CollapsesAdjoiningMargins) {
   VerticalSpace s;
   s.margin(12);
