@@ -153,6 +153,9 @@ void FlowWriter::container(const Node& node, const BlockEnv& env) {
   if (!node.anchor.empty()) anchors_.push_back(node.anchor);
   BlockEnv inner = nested_env(env, node.style, every);
   if (node.heading_level > 0) inner.heading_level = node.heading_level;
+  // break-inside: avoid → every paragraph inside keeps with the next, but the last.
+  const bool keeps = !env.keep_together && node.style.break_inside == BreakValue::kAvoid;
+  inner.keep_together = env.keep_together || keeps;
   if (has_list_items(node)) {
     list(node, inner);
   } else {
@@ -168,6 +171,7 @@ void FlowWriter::container(const Node& node, const BlockEnv& env) {
     space_.fixed(node.style.padding.bottom);
   }
   top_border_.reset();  // an empty box
+  if (keeps && held_ && emitted_ > first_paragraph) held_->props.keep_next = held_->own_keep_next;
   close_box(node.style, !every);
 }
 
@@ -196,12 +200,15 @@ void FlowWriter::paragraph(const Node& node, const BlockEnv& env) {
   const BlockEnv own = nested_env(env, style, true);
   const int level = node.heading_level > 0 ? node.heading_level : env.heading_level;
   ParagraphProps props = paragraph_props(node.style, own, level);
+  const bool own_keep_next = props.keep_next;
+  props.keep_next = props.keep_next || env.keep_together;
   InlineWriter runs(state_, state_.styles.base(level), own.width);
   std::string content = runs.write(node.children, node.style);
   if (marker_ && !marker_->literal.empty()) {
     content = runs.text_run(marker_->literal + "\t", node.style) + content;
   }
   emit(std::move(props), std::move(content));
+  held_->own_keep_next = own_keep_next;
   close_box(style, false);
 }
 

@@ -24,8 +24,9 @@ struct BlockEnv {
   doc::Sides<doc::BorderSide> border;
   doc::Sides<double> border_space;
   doc::Color shading = doc::Color::none();
-  int list_depth = -1;    //!< nesting depth of the innermost list; -1 outside lists
-  int heading_level = 0;  //!< inside an h1–h6 that holds blocks
+  int list_depth = -1;         //!< nesting depth of the innermost list; -1 outside lists
+  int heading_level = 0;       //!< inside an h1–h6 that holds blocks
+  bool keep_together = false;  //!< inside a box with break-inside: avoid
 };
 
 //! Writes a sequence of blocks — the body, or the content of one table cell — into `out`.
@@ -57,6 +58,7 @@ class FlowWriter {
   struct Held {
     ParagraphProps props;
     std::string content;
+    bool own_keep_next = false;  // keep_next not from an enclosing break-inside: avoid
   };
 
   void container(const doc::Node& node, const BlockEnv& env);

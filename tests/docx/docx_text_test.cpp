@@ -134,6 +134,20 @@ TEST(DocxText, PageBreaksAndKeepWithNext) {
   EXPECT_LT(doc.find("<w:keepNext/>"), doc.find(">kept<"));
 }
 
+TEST(DocxText, BoxesAvoidingBreaksKeepTheirParagraphsTogether) {
+  const std::string doc =
+      body_of("<div style='page-break-inside:avoid'><p>a</p><h3>b</h3><p>c</p></div><p>d</p>");
+  auto keeps = [&](std::string_view text) {
+    const size_t at = doc.find(">" + std::string(text) + "<");
+    const size_t p = doc.rfind("<w:p>", at);
+    return doc.substr(p, at - p).find("<w:keepNext/>") != std::string::npos;
+  };
+  EXPECT_TRUE(keeps("a"));
+  EXPECT_TRUE(keeps("b"));
+  EXPECT_FALSE(keeps("c"));
+  EXPECT_FALSE(keeps("d"));
+}
+
 TEST(DocxText, LineBreaksPreAndRules) {
   const std::string doc =
       body_of("<p>a<br>b</p><pre>x  = 1\n\ty</pre><hr style='border-top:2px solid #00f'>");
