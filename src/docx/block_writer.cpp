@@ -245,10 +245,18 @@ void FlowWriter::table(const Node& node, const BlockEnv& env) {
     page_break_ = false;
   }
   if (page_break_) emit(tiny_props(), {});
-  flush_held(space_.take());
+  const double gap = space_.take();
+  if (held_) {
+    flush_held(gap);
+  } else if (last_ == Last::kTable) {
+    // Adjacent tables would merge into one (Word, LibreOffice): keep a paragraph between.
+    ParagraphProps separator = tiny_props();
+    separator.before = gap;
+    out_ += "<w:p>" + paragraph_properties_xml(separator) + "</w:p>";
+  }
   out_ += take_bookmarks();
   write_table(state_, node, env, out_);
-  ends_with_paragraph_ = false;
+  last_ = Last::kTable;
   space_.margin(s.margin.bottom);
   if (s.break_after == BreakValue::kPage) page_break_ = true;
 }
@@ -263,9 +271,9 @@ void FlowWriter::finish() {
     }
   }
   flush_held(space_.take());
-  if (!ends_with_paragraph_) {
+  if (last_ != Last::kParagraph) {
     out_ += "<w:p>" + paragraph_properties_xml(tiny_props()) + "</w:p>";
-    ends_with_paragraph_ = true;
+    last_ = Last::kParagraph;
   }
 }
 
@@ -343,7 +351,7 @@ void FlowWriter::flush_held(double space_after) {
   held_->props.after = space_after;
   out_ += "<w:p>" + paragraph_properties_xml(held_->props) + held_->content + "</w:p>";
   held_.reset();
-  ends_with_paragraph_ = true;
+  last_ = Last::kParagraph;
 }
 
 void FlowWriter::settle_marker() {

@@ -5,6 +5,7 @@
 // consecutive paragraphs) and shading.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,7 +92,8 @@ class FlowWriter {
   int emitted_ = 0;                   // paragraphs emitted so far
   std::vector<std::string> anchors_;  // of containers whose first paragraph is still to come
   bool page_break_ = false;
-  bool ends_with_paragraph_ = false;
+  enum class Last : uint8_t { kNothing, kParagraph, kTable };
+  Last last_ = Last::kNothing;  // what was written to out_ last
 };
 
 }  // namespace dossier::docx

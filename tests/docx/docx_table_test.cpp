@@ -109,6 +109,16 @@ TEST(DocxTable, CellsEndWithAParagraphAndTablesNest) {
   EXPECT_EQ(doc.find("</w:tbl><w:sectPr>"), std::string::npos);
 }
 
+TEST(DocxTable, AdjacentTablesStaySeparate) {
+  // Word and LibreOffice merge consecutive w:tbl elements into one table.
+  const std::string doc = body_of(
+      "<table><tr><td>one</td></tr></table><div><table><tr><td>two</td><td>2</td></tr></table>"
+      "</div>");
+  EXPECT_EQ(count(doc, "<w:tbl>"), 2);
+  EXPECT_EQ(doc.find("</w:tbl><w:tbl>"), std::string::npos);
+  EXPECT_NE(doc.find("</w:tbl><w:p>"), std::string::npos);
+}
+
 TEST(DocxTable, CenteredTableAndIndentation) {
   const std::string centered = body_of("<table style='margin: 0 auto'><tr><td>c</td></tr></table>");
   EXPECT_TRUE(contains(centered, "<w:jc w:val=\"center\"/>"));
