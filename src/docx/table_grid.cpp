@@ -64,6 +64,9 @@ ContentWidth inline_width(const Node& n) {
   return total;
 }
 
+// Word's limit; a larger colspan is cut to it.
+constexpr int kMaxColumns = 63;
+
 // Columns covered by a rowspan from a row above.
 struct Occupant {
   const Node* cell = nullptr;
@@ -86,7 +89,7 @@ std::vector<GridCell> place_row(const Node& row, int rows_after, std::vector<Occ
   for (const Node& cell : row.children) {
     skip_covered();
     // A colspan may not run into a column covered from above (an HTML table model error).
-    int span = std::max(1, cell.colspan);
+    int span = std::clamp(cell.colspan, 1, std::max(1, kMaxColumns - col));
     for (int k = col; k < col + span && k < static_cast<int>(occupied.size()); ++k) {
       if (occupied[static_cast<size_t>(k)].rows_left > 0) span = k - col;
     }

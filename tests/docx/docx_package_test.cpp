@@ -111,7 +111,7 @@ TEST(DocxPackage, ConcurrentWritesAreIndependent) {
 // LibreOffice: DOSSIER_DOCX_OUT=/tmp/sample.docx build-docx/src/docx/dossier_docx_test
 TEST(DocxSample, WritesFileWhenAsked) {
   const char* path = std::getenv("DOSSIER_DOCX_OUT");
-  if (path == nullptr) GTEST_SKIP() << "set DOSSIER_DOCX_OUT to write the sample";
+  if (path == nullptr) return;  // a tool, not a check
   const char* in = std::getenv("DOSSIER_DOCX_IN");
   const Docx d = docx_from_html(in != nullptr ? testing::read_file(in)
                                               : testing::read_test_file("progress_report.html"));

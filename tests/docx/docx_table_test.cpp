@@ -142,6 +142,11 @@ TEST(DocxTable, GridPlacementFollowsTheHtmlTableModel) {
   EXPECT_EQ(grid.rows[2][0].continuation, true);
   EXPECT_EQ(grid.rows[2][2].column, 2);
   EXPECT_EQ(grid.rows[0][0].rowspan, 3);
+
+  auto wide =
+      doc::build_document("<table><tr><td colspan=1000>x</td></tr></table>", doc::RenderOptions{});
+  ASSERT_TRUE(wide.ok());
+  EXPECT_EQ(make_table_grid(wide->body.children.at(0), 400).columns.size(), 63u);  // Word's max
 }
 
 }  // namespace
