@@ -23,7 +23,9 @@ Practice& practice() {
   static Practice p = [] {
     Practice out{std::move(db::SqliteDatabase::open(":memory:")).value(), {}};
     if (!db::migrate(*out.db).ok()) std::abort();
-    out.tokens = std::move(demo::generate(*out.db, {.patients = 200, .seed = 1, .today = "2026-11-01"})).value();
+    out.tokens =
+        std::move(demo::generate(*out.db, {.patients = 200, .seed = 1, .today = "2026-11-01"}))
+            .value();
     return out;
   }();
   return p;
@@ -35,8 +37,8 @@ Json job_row(jobs::ExportType type) {
   const std::string patient = therapist["patient_ids"][0];
   Json body = {{"format", "json"}};
   if (type == jobs::ExportType::kSessionNotes) {
-    auto sessions = practice().db->query("SELECT id FROM sessions WHERE patient_id = ? AND status = 'kept' LIMIT 10",
-                                         {patient});
+    auto sessions = practice().db->query(
+        "SELECT id FROM sessions WHERE patient_id = ? AND status = 'kept' LIMIT 10", {patient});
     body["session_ids"] = Json::array();
     for (const auto& s : *sessions) body["session_ids"].push_back(s["id"]);
   } else {
@@ -44,12 +46,9 @@ Json job_row(jobs::ExportType type) {
   }
   auto req = jobs::parse_export_request(type, body);
   if (!req.ok()) std::abort();
-  return {{"id", new_uuid()},
-          {"user_id", therapist["user_id"]},
-          {"patient_id", patient},
-          {"export_type", jobs::export_type_name(type)},
-          {"format", "json"},
-          {"parameters", req->parameters.dump()}};
+  return {{"id", new_uuid()},      {"user_id", therapist["user_id"]},
+          {"patient_id", patient}, {"export_type", jobs::export_type_name(type)},
+          {"format", "json"},      {"parameters", req->parameters.dump()}};
 }
 
 void BM_Export(benchmark::State& state, jobs::ExportType type) {
@@ -57,18 +56,21 @@ void BM_Export(benchmark::State& state, jobs::ExportType type) {
   size_t bytes = 0;
   for (auto _ : state) {
     auto ctx = gather::gather(*practice().db, job, now_timestamp());
-    auto out = formats::render("json", *ctx);
+    auto out = formats::render({"json", *ctx});
     bytes = out->bytes.size();
     benchmark::DoNotOptimize(out->bytes.data());
   }
   state.counters["bytes"] = static_cast<double>(bytes);
 }
 
-BENCHMARK_CAPTURE(BM_Export, session_notes_json, jobs::ExportType::kSessionNotes)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Export, progress_report_json, jobs::ExportType::kProgressReport)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Export, session_notes_json, jobs::ExportType::kSessionNotes)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Export, progress_report_json, jobs::ExportType::kProgressReport)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Export, treatment_summary_json, jobs::ExportType::kTreatmentSummary)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Export, full_record_json, jobs::ExportType::kFullRecord)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Export, full_record_json, jobs::ExportType::kFullRecord)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Export, insurance_report_json, jobs::ExportType::kInsuranceReport)
     ->Unit(benchmark::kMillisecond);
 
@@ -76,7 +78,8 @@ void BM_DemoPractice(benchmark::State& state) {
   for (auto _ : state) {
     auto db = std::move(db::SqliteDatabase::open(":memory:")).value();
     if (!db::migrate(*db).ok()) std::abort();
-    auto tokens = demo::generate(*db, {.patients = static_cast<int>(state.range(0)), .seed = 1, .today = "2026-11-01"});
+    auto tokens = demo::generate(
+        *db, {.patients = static_cast<int>(state.range(0)), .seed = 1, .today = "2026-11-01"});
     benchmark::DoNotOptimize(tokens.ok());
   }
 }

@@ -6,12 +6,12 @@
 
 #include "cli/commands.h"
 #include "cli/data_dir.h"
-#include "cli/pipeline.h"
 #include "core/log.h"
 #include "http/app.h"
 #include "http/server.h"
 #include "jobs/job_queue.h"
 #include "jobs/worker_pool.h"
+#include "pipeline/producer.h"
 
 namespace dossier::cli {
 namespace {
@@ -60,7 +60,7 @@ int run_serve(const ServeArgs& args) {
   jobs::JobStore job_store(db, system_clock());
   jobs::JobQueue queue(db, system_clock());
   jobs::WorkerPool workers(
-      queue, *dir->files, make_producer(db),
+      queue, *dir->files, pipeline::make_producer(db),
       {.threads = args.workers, .lease = std::chrono::seconds(args.lease_seconds)});
   http::App app{db, *dir->files, job_store, [&workers] { workers.notify(); }};
   http::Router router(db);

@@ -1,24 +1,38 @@
 // render: a Context (the gathered, redacted record) into the bytes of one format.
-// Data formats write straight from the Context; document formats (a later stage) go
-// through templates and layout.
+// Data formats (JSON) write straight from the Context; document formats (PDF, DOCX, and
+// HTML for previews) go template → HTML → document tree → layout → painter or writer.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/json.h"
 #include "core/result.h"
 
 namespace dossier::formats {
 
-struct Rendered {
-  std::string bytes;
-  std::string extension;     //!< ".json"
-  std::string content_type;  //!< "application/json"
+struct RenderInput {
+  std::string format;  //!< json | pdf | docx | html
+  const Json& context;
+  //! The template for document formats (ignored by data formats).
+  std::string template_source;
+  std::string template_name = "template";
+  //! ISO 8601 creation date written into document metadata; empty = now.
+  std::string created_at;
 };
 
-//! Renders `context` as `format`; kUnprocessable for a format without a renderer.
-Result<Rendered> render(std::string_view format, const Json& context);
+struct Rendered {
+  std::string bytes;
+  std::string extension;     //!< ".json", ".pdf", …
+  std::string content_type;  //!< "application/json", …
+  //! What the document engine ignored (remote images, unsupported schemes); never PHI.
+  std::vector<std::string> notes;
+};
+
+//! Renders `input.context` as `input.format`. kUnprocessable when the template fails to
+//! render or the format has no renderer.
+Result<Rendered> render(const RenderInput& input);
 
 //! Pretty-printed UTF-8 JSON with a trailing newline. Invalid UTF-8 in the record is
 //! replaced rather than failing the export.

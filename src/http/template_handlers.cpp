@@ -2,6 +2,7 @@
 #include "catalog/template_store.h"
 #include "http/app.h"
 #include "jobs/export_types.h"
+#include "pipeline/producer.h"
 
 namespace dossier::http {
 
@@ -31,6 +32,20 @@ void add_template_routes(Router& router, App& app) {
                DOSSIER_ASSIGN_OR_RETURN(
                    Json t, catalog::update_template(app.db, ctx.caller, ctx.param("id"), body));
                return Response::json(200, t);
+             });
+  router.add("POST", "/api/v1/export/templates/{id}/preview",
+             [&app](const Context& ctx) -> Result<Response> {
+               DOSSIER_ASSIGN_OR_RETURN(Json body, ctx.json_body());
+               DOSSIER_ASSIGN_OR_RETURN(
+                   formats::Rendered out,
+                   pipeline::preview_template(app.db, ctx.caller, ctx.param("id"), body));
+               Response r{200, out.content_type, std::move(out.bytes), {}};
+               r.headers.emplace_back("Cache-Control", "no-store");
+               // A preview's HTML comes from a template: it must not run anything in the browser.
+               r.headers.emplace_back(
+                   "Content-Security-Policy",
+                   "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+               return r;
              });
   router.add("DELETE", "/api/v1/export/templates/{id}",
              [&app](const Context& ctx) -> Result<Response> {

@@ -50,11 +50,11 @@ TEST(ExportRequestTest, CollectsEveryProblemWithItsPath) {
 
 TEST(ExportRequestTest, FormatErrorListsImplementedFormats) {
   auto r =
-      parse_export_request(ExportType::kFullRecord, {{"patient_id", kPatient}, {"format", "pdf"}});
+      parse_export_request(ExportType::kFullRecord, {{"patient_id", kPatient}, {"format", "xlsx"}});
   ASSERT_FALSE(r.ok());
   ASSERT_EQ(r.error().fields.size(), 1u);
   EXPECT_EQ(r.error().fields[0].path, "format");
-  EXPECT_NE(r.error().fields[0].problem.find("json"), std::string::npos);
+  EXPECT_NE(r.error().fields[0].problem.find("json, pdf, docx"), std::string::npos);
 }
 
 TEST(ExportRequestTest, RangeThatEndsBeforeItStarts) {

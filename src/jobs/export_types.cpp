@@ -37,8 +37,8 @@ const std::vector<ExportType>& all_export_types() {
 }
 
 const std::vector<std::string>& implemented_formats(ExportType) {
-  static const std::vector<std::string> kJsonOnly = {"json"};
-  return kJsonOnly;
+  static const std::vector<std::string> kFormats = {"json", "pdf", "docx"};
+  return kFormats;
 }
 
 std::string content_type_for(std::string_view format) {
@@ -48,6 +48,7 @@ std::string content_type_for(std::string_view format) {
     return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   }
   if (format == "csv") return "text/csv";
+  if (format == "html") return "text/html; charset=utf-8";
   return "application/octet-stream";
 }
 

@@ -54,12 +54,13 @@ Result<bool> JobQueue::complete(const std::string& job_id, const std::string& wo
   DOSSIER_ASSIGN_OR_RETURN(
       int64_t n,
       db_.execute("UPDATE export_jobs SET status = 'completed', file_path = ?, "
-                  "file_size_bytes = ?, file_sha256 = ?, completed_at = ?, expires_at = ?, "
+                  "file_size_bytes = ?, file_sha256 = ?, render_notes = ?, completed_at = ?, "
+                  "expires_at = ?, "
                   "lease_owner = NULL, lease_expires_at = NULL, error_message = NULL "
                   "WHERE id = ? AND lease_owner = ? AND status = 'processing' "
                   "AND deleted_at IS NULL",
-                  {file.key, file.size_bytes, file.sha256, format_timestamp(now),
-                   format_timestamp(now + keep_for), job_id, worker_id}));
+                  {file.key, file.size_bytes, file.sha256, Json(file.notes).dump(),
+                   format_timestamp(now), format_timestamp(now + keep_for), job_id, worker_id}));
   return n == 1;
 }
 

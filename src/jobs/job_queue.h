@@ -12,6 +12,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/json.h"
@@ -24,6 +25,7 @@ struct StoredFile {
   std::string key;
   int64_t size_bytes = 0;
   std::string sha256;
+  std::vector<std::string> notes;  //!< rendering notes for the job's creator
 };
 
 class JobQueue {

@@ -40,7 +40,8 @@ Result<Json> JobStore::create(const auth::Caller& caller, const ExportRequest& r
                 {"estimated_completion", format_timestamp(clock_.now() + wait)}};
     return {};
   }));
-  log::info("job_created", {{"job_id", id}, {"export_type", export_type_name(request.type)},
+  log::info("job_created", {{"job_id", id},
+                            {"export_type", export_type_name(request.type)},
                             {"format", request.format}});
   return response;
 }
@@ -76,6 +77,8 @@ Json JobStore::to_api(const Json& row) const {
     job["download_url"] = "/api/v1/export/download/" + row["id"].get<std::string>();
   }
   if (row["status"] == "failed") job["error_message"] = row["error_message"];
+  if (row["render_notes"].is_string())
+    job["notes"] = Json::parse(row["render_notes"].get<std::string>());
   return job;
 }
 

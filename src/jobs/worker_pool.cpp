@@ -93,7 +93,7 @@ void WorkerPool::process(const Json& job, const std::string& worker_id) {
     return;
   }
   const StoredFile file{job_id + produced->extension, static_cast<int64_t>(produced->bytes.size()),
-                        crypto::sha256_hex(produced->bytes)};
+                        crypto::sha256_hex(produced->bytes), produced->notes};
   if (auto put = store_.put(file.key, produced->bytes); !put.ok()) {
     (void)queue_.fail(job_id, worker_id, "the export file could not be stored");
     log::error("job_failed", {{"job_id", job_id}, {"error", "storage"}});

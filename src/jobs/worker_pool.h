@@ -21,7 +21,8 @@ namespace dossier::jobs {
 
 struct ProducedFile {
   std::string bytes;
-  std::string extension;  //!< ".json", ".pdf", …
+  std::string extension;           //!< ".json", ".pdf", …
+  std::vector<std::string> notes;  //!< what rendering ignored, shown on the job
 };
 
 //! Turns a claimed job row into the file to hand out.

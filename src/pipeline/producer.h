@@ -1,12 +1,26 @@
-// The export pipeline as the workers run it: gather → render. (Redaction and sealing slot
-// in between as later stages.)
+// The export pipeline as workers and previews run it: gather → render, with the job's
+// template (or its export type's system template) for document formats. Redaction and
+// sealing slot in between as later stages.
 #pragma once
 
+#include "auth/caller.h"
 #include "db/database.h"
+#include "formats/renderer.h"
 #include "jobs/worker_pool.h"
 
-namespace dossier::cli {
+namespace dossier::pipeline {
 
+//! gather → render for one export_jobs row (or a preview's stand-in row); the row's format
+//! decides whether a template is needed.
+Result<formats::Rendered> produce(db::Database& db, const Json& job);
+
+//! Produces the file of a claimed export_jobs row.
 jobs::Producer make_producer(db::Database& db);
 
-}  // namespace dossier::cli
+//! Renders `template_id` for a patient the caller may see, without a job: the body names
+//! the patient and, optionally, the export's own parameters (dates, sections, sessions);
+//! "format" is pdf or html. Session-note previews default to the patient's latest sessions.
+Result<formats::Rendered> preview_template(db::Database& db, const auth::Caller& caller,
+                                           const std::string& template_id, const Json& body);
+
+}  // namespace dossier::pipeline

@@ -1,0 +1,59 @@
+// Template previews: the export pipeline run synchronously for one patient, no job, no file.
+#include "auth/visibility.h"
+#include "catalog/template_store.h"
+#include "core/clock.h"
+#include "core/field_checker.h"
+#include "jobs/export_request.h"
+#include "pipeline/producer.h"
+
+namespace dossier::pipeline {
+namespace {
+
+constexpr int kPreviewSessions = 5;
+
+// Session-note previews need sessions: the patient's latest kept ones unless named.
+Status default_sessions(db::Database& db, const std::string& patient_id, Json& body) {
+  if (body.contains("session_ids")) return {};
+  DOSSIER_ASSIGN_OR_RETURN(
+      db::Rows rows, db.query("SELECT id FROM sessions WHERE patient_id = ? AND status = 'kept' "
+                              "ORDER BY start_time DESC, id DESC LIMIT ?",
+                              {patient_id, kPreviewSessions}));
+  if (rows.empty())
+    return Error::validation("patient_id", "has no kept sessions to preview notes of");
+  body["session_ids"] = Json::array();
+  for (const auto& r : rows) body["session_ids"].push_back(r["id"]);
+  return {};
+}
+
+}  // namespace
+
+Result<formats::Rendered> preview_template(db::Database& db, const auth::Caller& caller,
+                                           const std::string& template_id, const Json& body) {
+  DOSSIER_ASSIGN_OR_RETURN(Json tmpl, catalog::get_template(db, template_id));
+  FieldChecker fields(body);
+  if (!fields.require_object()) return fields.finish().error();
+  auto format = fields.one_of("format", {"pdf", "html"}, true);
+  auto patient_id = fields.uuid("patient_id", true);
+  DOSSIER_TRY(fields.finish());
+  DOSSIER_TRY(auth::require_patient_visible(db, caller, *patient_id));
+
+  const auto type = *jobs::parse_export_type(tmpl["export_type"].get<std::string>());
+  Json request = body;
+  request["format"] = "json";
+  if (type == jobs::ExportType::kSessionNotes) {
+    request.erase("patient_id");
+    DOSSIER_TRY(default_sessions(db, *patient_id, request));
+  }
+  DOSSIER_ASSIGN_OR_RETURN(jobs::ExportRequest parsed, jobs::parse_export_request(type, request));
+  DOSSIER_TRY(jobs::authorize_export_request(db, caller, parsed));
+  const Json job = {{"id", "preview"},
+                    {"user_id", caller.user_id},
+                    {"patient_id", *parsed.patient_id},
+                    {"template_id", template_id},
+                    {"export_type", tmpl["export_type"]},
+                    {"format", *format},
+                    {"parameters", parsed.parameters.dump()}};
+  return produce(db, job);
+}
+
+}  // namespace dossier::pipeline

@@ -1,0 +1,188 @@
+"""PDF and DOCX exports, templates and previews, read back by real readers."""
+import os
+import socket
+import tempfile
+import threading
+import unittest
+
+from documents import libreoffice_text, pdf_pages, pdf_text, qpdf_check, squash
+from harness import DemoPracticeTest
+
+with open(os.path.join(os.path.dirname(__file__), "spec_progress_template.html.j2")) as _f:
+    SPEC_TEMPLATE = _f.read()
+
+
+class DocumentExportsTest(DemoPracticeTest):
+    def setUp(self):
+        self.token = self.therapist["token"]
+        self.patient_id = self.therapist["patient_ids"][0]
+        status, self.patient, _ = self.call("GET", f"/api/v1/patients/{self.patient_id}", token=self.token)
+        self.name = f"{self.patient['given_name']} {self.patient['family_name']}"
+
+    def kept_sessions(self, n):
+        status, page, _ = self.call("GET", f"/api/v1/sessions?patient_id={self.patient_id}&limit=200", token=self.token)
+        return [s["id"] for s in page["items"] if s["status"] == "kept"][-n:]
+
+    def bodies(self):
+        p = self.patient_id
+        return {
+            "session-notes": {"session_ids": self.kept_sessions(3)},
+            "progress-report": {"patient_id": p},
+            "treatment-summary": {"patient_id": p, "purpose": "insurance"},
+            "full-record": {"patient_id": p},
+            "insurance-report": {"patient_id": p, "start_date": "2020-01-01"},
+        }
+
+    def test_every_type_as_pdf_reads_back(self):
+        for kind, body in self.bodies().items():
+            with self.subTest(kind=kind):
+                job = self.export(kind, dict(body, format="pdf"), self.token)
+                pdf = self.download(job, self.token)
+                self.assertTrue(pdf.startswith(b"%PDF-"))
+                code, report = qpdf_check(pdf)
+                self.assertEqual(code, 0, report)
+                text = squash(pdf_text(pdf))
+                self.assertIn(self.name, text)
+                pages = pdf_pages(pdf)
+                self.assertIn(f"Page 1 of {pages}", text)
+
+    def test_progress_report_pdf_has_every_goal_and_score(self):
+        job = self.export("progress-report", {"patient_id": self.patient_id, "format": "pdf"}, self.token)
+        text = squash(pdf_text(self.download(job, self.token)))
+        status, ctx_job, _ = self.call("POST", "/api/v1/export/progress-report",
+                                       {"patient_id": self.patient_id, "format": "json"}, self.token)
+        data = self.download(self.wait(ctx_job["job_id"]), self.token)
+        for goal in data["goals"]:
+            self.assertIn(squash(goal["description"]), text)
+        for a in data["assessments"]:
+            self.assertIn(str(a["total_score"]), text)
+
+    def wait(self, job_id):
+        from harness import wait_for_job
+        return wait_for_job(self.server, self.token, job_id)
+
+    def test_docx_exports_open_in_libreoffice_with_the_same_text(self):
+        paths = []
+        tmp = tempfile.mkdtemp(prefix="dossier-docx-")
+        for kind in ("progress-report", "session-notes", "treatment-summary", "full-record"):
+            job = self.export(kind, dict(self.bodies()[kind], format="docx"), self.token)
+            data = self.download(job, self.token)
+            self.assertTrue(data.startswith(b"PK"))
+            path = os.path.join(tmp, f"{kind}.docx")
+            with open(path, "wb") as f:
+                f.write(data)
+            paths.append(path)
+        texts = libreoffice_text(paths)
+        for path in paths:
+            self.assertIn(self.name, squash(texts[path]), path)
+        pdf_job = self.export("progress-report", {"patient_id": self.patient_id, "format": "pdf"}, self.token)
+        pdf_words = set(squash(pdf_text(self.download(pdf_job, self.token))).split())
+        docx_words = set(squash(texts[paths[0]]).split())
+        # The same template feeds both: the Word text carries what the PDF carries, save
+        # the page furniture (running footers are fields in Word).
+        missing = {w for w in pdf_words - docx_words if not w.isdigit() and w not in ("Page", "of")}
+        self.assertLess(len(missing), max(5, len(pdf_words) // 50), sorted(missing)[:40])
+
+
+class TemplatesApiTest(DemoPracticeTest):
+    def setUp(self):
+        self.token = self.therapist["token"]
+        self.patient_id = self.therapist["patient_ids"][0]
+
+    def test_system_templates_are_listed_read_only_and_copyable(self):
+        status, listing, _ = self.call("GET", "/api/v1/export/templates", token=self.token)
+        self.assertEqual(status, 200)
+        system = [t for t in listing["templates"] if t["is_system"]]
+        self.assertEqual(sorted(t["export_type"] for t in system),
+                         ["full_record", "insurance_report", "progress_report", "session_notes", "treatment_summary"])
+        sid = system[0]["id"]
+        status, err, _ = self.call("PUT", f"/api/v1/export/templates/{sid}", {"name": "Mine"}, self.token)
+        self.assertEqual(status, 403)
+        self.assertEqual(self.call("DELETE", f"/api/v1/export/templates/{sid}", token=self.token)[0], 403)
+        status, copy, _ = self.call("POST", "/api/v1/export/templates", {"copy_of": sid, "name": "Our version"}, self.token)
+        self.assertEqual(status, 201, copy)
+        self.assertFalse(copy["is_system"])
+        self.assertEqual(copy["template_content"], self.call("GET", f"/api/v1/export/templates/{sid}", token=self.token)[1]["template_content"])
+        status, changed, _ = self.call("PUT", f"/api/v1/export/templates/{copy['id']}", {"description": "edited"}, self.token)
+        self.assertEqual((status, changed["description"]), (200, "edited"))
+        self.assertEqual(self.call("PUT", f"/api/v1/export/templates/{copy['id']}", {"name": "x"},
+                                   self.other_therapist["token"])[0], 403)
+        self.assertEqual(self.call("DELETE", f"/api/v1/export/templates/{copy['id']}", token=self.token)[0], 200)
+
+    def test_a_template_that_does_not_parse_is_422_with_line_and_column(self):
+        status, err, _ = self.call("POST", "/api/v1/export/templates", {
+            "name": "Broken", "export_type": "progress_report", "format": "pdf",
+            "template_content": "<p>ok</p>\n<p>{% for g in goals %}{{ g.description }}</p>\n{% endif %}"}, self.token)
+        self.assertEqual(status, 422, err)
+        problem = err["fields"][0]["problem"]
+        self.assertEqual(err["fields"][0]["path"], "template_content")
+        self.assertRegex(problem, r"line 3, column \d+")
+
+    def test_the_spec_template_renders_as_written(self):
+        status, t, _ = self.call("POST", "/api/v1/export/templates", {
+            "name": "Spec progress report", "export_type": "progress_report", "format": "pdf",
+            "template_content": SPEC_TEMPLATE,
+            "include_sections": {"patient_info": True, "diagnosis": True, "treatment_goals": True}}, self.token)
+        self.assertEqual(status, 201, t)
+        job = self.export("progress-report", {"patient_id": self.patient_id, "format": "pdf", "template_id": t["id"]},
+                          self.token)
+        text = squash(pdf_text(self.download(job, self.token)))
+        self.assertIn("Progress Report", text)
+        status, patient, _ = self.call("GET", f"/api/v1/patients/{self.patient_id}", token=self.token)
+        self.assertIn(f"Patient: {patient['given_name']} {patient['family_name']}", text)
+        self.assertIn("Treatment Goals & Progress", text)
+        self.assertRegex(text, r"\d+%")
+
+    def test_preview_as_pdf_and_html(self):
+        status, listing, _ = self.call("GET", "/api/v1/export/templates?export_type=progress_report", token=self.token)
+        tid = listing["templates"][0]["id"]
+        status, pdf, headers = self.call("POST", f"/api/v1/export/templates/{tid}/preview",
+                                         {"patient_id": self.patient_id, "format": "pdf"}, self.token)
+        self.assertEqual(status, 200)
+        self.assertTrue(pdf.startswith(b"%PDF-"))
+        status, html, headers = self.call("POST", f"/api/v1/export/templates/{tid}/preview",
+                                          {"patient_id": self.patient_id, "format": "html"}, self.token)
+        self.assertEqual(status, 200)
+        self.assertIn(b"<html", html.lower())
+        self.assertIn("default-src 'none'", headers["Content-Security-Policy"])
+        other = self.other_therapist["token"]
+        self.assertEqual(self.call("POST", f"/api/v1/export/templates/{tid}/preview",
+                                   {"patient_id": self.patient_id, "format": "pdf"}, other)[0], 404)
+
+    def test_templates_never_reach_files_or_the_network(self):
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(5)
+        listener.settimeout(0.2)
+        port = listener.getsockname()[1]
+        connections = []
+
+        def accept():
+            try:
+                while True:
+                    connections.append(listener.accept())
+            except OSError:
+                pass
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        content = ("<html><body><h1>Probe</h1><p>{{ patient.name }}</p>"
+                   "<img src=\"file:///etc/passwd\"><img src=\"http://127.0.0.1:%d/x.png\">"
+                   "<link rel=\"stylesheet\" href=\"http://127.0.0.1:%d/s.css\">"
+                   "<p style=\"background: url(http://127.0.0.1:%d/bg.png)\">after</p></body></html>") % (port, port, port)
+        status, t, _ = self.call("POST", "/api/v1/export/templates", {
+            "name": "Probe", "export_type": "progress_report", "format": "pdf", "template_content": content}, self.token)
+        self.assertEqual(status, 201, t)
+        job = self.export("progress-report", {"patient_id": self.patient_id, "format": "pdf", "template_id": t["id"]},
+                          self.token)
+        text = pdf_text(self.download(job, self.token))
+        self.assertIn("Probe", text)
+        self.assertIn("after", text)
+        self.assertNotIn("root:", text)
+        self.assertTrue(any("file" in n for n in job.get("notes", [])), job)
+        listener.close()
+        thread.join(1)
+        self.assertEqual(connections, [])
+
+
+if __name__ == "__main__":
+    unittest.main()
