@@ -186,10 +186,20 @@ class TableLayout {
     }
     m.table(partial, 0, width);
     m.finish();
-    return m.cursor().y;
+    const double height = m.cursor().y;
+    forget(partial);
+    return height;
   }
 
  private:
+  // The shared caches are keyed by node address: entries for a temporary copy would dangle
+  // once it is gone, and a later node at the same address would read them.
+  void forget(const Node& n) {
+    e_.shared_.paragraphs.erase(&n);
+    e_.shared_.widths.erase(&n);
+    for (const Node& c : n.children) forget(c);
+  }
+
   double horizontal_cell_edges(const Node& cell) const {
     const ComputedStyle& cs = cell.style;
     const double k = collapse_ ? 0.5 : 1;
