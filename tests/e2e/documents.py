@@ -6,12 +6,13 @@ import subprocess
 import tempfile
 
 
-def pdf_text(pdf_bytes):
+def pdf_text(pdf_bytes, layout=False):
+    """Text in reading order (or, with layout, as laid out on the page)."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
         f.write(pdf_bytes)
         f.flush()
-        return subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True,
-                              check=True).stdout
+        args = ["pdftotext"] + (["-layout"] if layout else []) + [f.name, "-"]
+        return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
 def pdf_pages(pdf_bytes):
