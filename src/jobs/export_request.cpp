@@ -16,9 +16,9 @@ Json parse_sections(FieldChecker& fields, ExportType type) {
   for (const auto& s : section_specs(type)) {
     if (s.alias_of.empty()) resolved[s.key] = s.default_on;
   }
+  static const Json kNone = Json::object();
   const Json* given = fields.object("include_sections");
-  if (!given) return resolved;
-  for (const auto& [key, value] : given->items()) {
+  for (const auto& [key, value] : (given ? *given : kNone).items()) {
     const auto& specs = section_specs(type);
     auto it = std::find_if(specs.begin(), specs.end(),
                            [&](const SectionSpec& s) { return s.key == key; });

@@ -32,6 +32,14 @@ TEST(ExportRequestTest, ProgressReportDefaultsEverySectionAndResolvesAliases) {
   EXPECT_EQ(r->parameters["start_date"], "2024-01-01");
 }
 
+TEST(ExportRequestTest, AliasesAreThereWhenNoSectionsAreGiven) {
+  auto r = parse_export_request(ExportType::kProgressReport,
+                                {{"patient_id", kPatient}, {"format", "pdf"}});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->parameters["include_sections"]["goals"], true);
+  EXPECT_EQ(r->parameters["include_sections"]["progress"], true);
+}
+
 TEST(ExportRequestTest, CollectsEveryProblemWithItsPath) {
   auto r = parse_export_request(ExportType::kProgressReport,
                                 {{"patient_id", "nope"},

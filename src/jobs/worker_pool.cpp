@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <typeinfo>
+
 #include "core/crypto.h"
 #include "core/log.h"
 
@@ -82,7 +84,9 @@ void WorkerPool::process(const Json& job, const std::string& worker_id) {
   Result<ProducedFile> produced = Error::internal("not produced");
   try {
     produced = producer_(job);
-  } catch (const std::exception&) {
+  } catch (const std::exception& e) {
+    // The exception's text may quote record content; its type is enough to find the bug.
+    log::error("job_exception", {{"job_id", job_id}, {"type", typeid(e).name()}});
     produced = Error::internal("the export could not be produced because of an internal error");
   }
   if (!produced.ok()) {
