@@ -156,8 +156,14 @@ std::vector<double> distribute(const ColumnNeeds& c, double width) {
   double sum = 0, auto_min = 0, auto_max = 0, set = 0;
   for (size_t k = 0; k < n; ++k) {
     const bool is_auto = c.fixed[k] < 0 && c.percent[k] < 0;
-    target[k] =
-        c.fixed[k] >= 0 ? c.fixed[k] : (c.percent[k] >= 0 ? c.percent[k] * width / 100 : c.max[k]);
+    // A set width is a minimum: content that cannot wrap still widens the column (CSS).
+    if (c.fixed[k] >= 0) {
+      target[k] = std::max(c.fixed[k], c.min[k]);
+    } else if (c.percent[k] >= 0) {
+      target[k] = std::max(c.percent[k] * width / 100, c.min[k]);
+    } else {
+      target[k] = c.max[k];
+    }
     sum += target[k];
     if (is_auto) auto_min += c.min[k], auto_max += c.max[k];
     if (!is_auto) set += target[k];

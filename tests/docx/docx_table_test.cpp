@@ -81,6 +81,17 @@ TEST(DocxTable, ExplicitWidthsAreHonoured) {
   EXPECT_NEAR(cols[0] + cols[1] + cols[2], 8000, 2);
 }
 
+TEST(DocxTable, SetWidthsYieldToWordsThatCannotWrap) {
+  // 8% of 400pt is 32pt, narrower than "Baseline" at 12pt: the column takes the word's width.
+  const std::string doc = body_of(
+      "<table style='width:400pt'><tr><td style='width:8%'>Baseline</td><td>goal text</td></tr>"
+      "</table>");
+  const std::vector<int> cols = grid_columns(doc);
+  ASSERT_EQ(cols.size(), 2u);
+  EXPECT_GT(cols[0], 900);
+  EXPECT_NEAR(cols[0] + cols[1], 8000, 2);
+}
+
 TEST(DocxTable, HeadRowsCellStylesAndRowspan) {
   const std::string doc = body_of(
       "<table><thead><tr><th>h1</th><th>h2</th></tr><tr><th>h3</th><th>h4</th></tr></thead>"
