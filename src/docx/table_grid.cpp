@@ -9,20 +9,35 @@ namespace {
 using doc::Node;
 using doc::NodeKind;
 
-// Average advance of a character in em: about half an em for proportional Latin fonts.
-double char_width(const doc::ComputedStyle& s) {
-  const bool mono = s.font_family.find("Mono") != std::string::npos ||
-                    s.font_family.find("monospace") != std::string::npos;
-  return s.font_size * (mono ? 0.6 : 0.52) * (s.font_weight >= 600 ? 1.06 : 1.0);
+// Advance widths in em, roughly those of Arial/Liberation Sans (Times is a little narrower):
+// enough to size columns like the PDF layout without measuring text.
+double char_em(char32_t c) {
+  if (c == ' ') return 0.28;
+  if (c >= '0' && c <= '9') return 0.56;
+  if (c == 'M' || c == 'W' || c == 'm' || c == 'w') return 0.85;
+  if (c >= 'A' && c <= 'Z') return 0.68;
+  if (std::string_view("iljtfrI.,:;|!'()[]/-").find(static_cast<char>(c)) !=
+      std::string_view::npos) {
+    return 0.32;
+  }
+  if (c < 0x80) return 0.54;
+  return 0.6;
 }
 
-size_t code_points(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+// Width of `text` in points for style `s`, ignoring kerning.
+double text_points(std::string_view text, const doc::ComputedStyle& s) {
+  const bool mono = s.font_family.find("Mono") != std::string::npos ||
+                    s.font_family.find("monospace") != std::string::npos;
+  double em = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
+    em += mono ? 0.6 : char_em(b < 0x80 ? b : 0x80);
+  }
+  return em * s.font_size * (s.font_weight >= 600 ? 1.07 : 1.0);
 }
 
 ContentWidth text_width(const Node& n) {
-  const double cw = char_width(n.style);
   const bool nowrap = n.style.white_space == doc::WhiteSpace::kNowrap ||
                       n.style.white_space == doc::WhiteSpace::kPre;
   ContentWidth w;
@@ -30,10 +45,12 @@ ContentWidth text_width(const Node& n) {
   for (size_t i = 0; i <= n.text.size(); ++i) {
     const bool end = i == n.text.size() || n.text[i] == '\n';
     if (!end && (nowrap || n.text[i] != ' ')) continue;
-    w.min = std::max(w.min, cw * static_cast<double>(code_points(n.text.substr(start, i - start))));
+    w.min =
+        std::max(w.min, text_points(std::string_view(n.text).substr(start, i - start), n.style));
     start = i + 1;
   }
-  w.max = cw * static_cast<double>(code_points(n.text));
+  // Unwrappable text is as wide as its longest line (min above); else one long line.
+  w.max = nowrap ? w.min : text_points(n.text, n.style);
   return w;
 }
 
