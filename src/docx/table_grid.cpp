@@ -60,25 +60,50 @@ double horizontal_extras(const doc::ComputedStyle& s) {
          border(s.border.right);
 }
 
-// Inline content: widths add up along a line, the longest word is the minimum.
-ContentWidth inline_width(const Node& n) {
+// Inline content: widths add up along a line (up to a <br> or a preserved newline), the
+// widest word or unbreakable piece is the minimum.
+struct LineWidths {
+  double min = 0;      // widest unbreakable piece
+  double longest = 0;  // widest finished line
+  double current = 0;  // the line being filled
+  void piece(double w) { min = std::max(min, w); }
+  void advance(double w) { current += w; }
+  void line_break() {
+    longest = std::max(longest, current);
+    current = 0;
+  }
+};
+
+void add_inline(const Node& n, LineWidths& lines) {
   switch (n.kind) {
-    case NodeKind::kText:
-      return text_width(n);
+    case NodeKind::kText: {
+      const ContentWidth w = text_width(n);
+      lines.piece(w.min);
+      const size_t newline = n.text.rfind('\n');
+      if (newline == std::string::npos) return lines.advance(w.max);
+      // Preformatted text: every line but the last ends here.
+      lines.advance(w.max);
+      lines.line_break();
+      lines.advance(text_points(std::string_view(n.text).substr(newline + 1), n.style));
+      return;
+    }
+    case NodeKind::kLineBreak:
+      return lines.line_break();
     case NodeKind::kImage: {
       const double w = n.image ? n.image->width_px * doc::kPxToPt : 0;
-      return {w, w};
+      lines.piece(w);
+      return lines.advance(w);
     }
     default:
-      break;
+      for (const Node& c : n.children) add_inline(c, lines);
   }
-  ContentWidth total;
-  for (const Node& c : n.children) {
-    const ContentWidth w = inline_width(c);
-    total.min = std::max(total.min, w.min);
-    total.max += w.max;
-  }
-  return total;
+}
+
+ContentWidth inline_width(const Node& paragraph) {
+  LineWidths lines;
+  for (const Node& c : paragraph.children) add_inline(c, lines);
+  lines.line_break();
+  return {lines.min, std::max(lines.longest, lines.min)};
 }
 
 // Word's limit; a larger colspan is cut to it.

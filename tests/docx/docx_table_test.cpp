@@ -138,6 +138,24 @@ TEST(DocxTable, CenteredTableAndIndentation) {
   EXPECT_TRUE(contains(quoted, "<w:tblInd w:w=\"600\" w:type=\"dxa\"/>"));  // 40px
 }
 
+TEST(DocxTable, ContentWidthEstimates) {
+  auto document = doc::build_document(
+      "<body style='font: 10pt Arial'><table><tr><td style='padding:0'>10<br>telehealth</td>"
+      "<td style='padding:0'>Marcus Delacroix, PhD</td>"
+      "<td style='padding:0; white-space:nowrap'>21:00 UTC</td></tr></table>",
+      doc::RenderOptions{});
+  ASSERT_TRUE(document.ok());
+  const doc::Node& row = document->body.children.at(0).children.at(0);
+  const ContentWidth br = estimate_content_width(row.children[0]);
+  EXPECT_NEAR(br.max, br.min, 0.01);  // the longest line is "telehealth"
+  EXPECT_NEAR(br.min, 45, 8);         // ≈ 44pt in Arial 10pt
+  const ContentWidth name = estimate_content_width(row.children[1]);
+  EXPECT_NEAR(name.max, 108, 12);  // ≈ 107pt
+  EXPECT_NEAR(name.min, 45, 8);    // "Delacroix,"
+  const ContentWidth nowrap = estimate_content_width(row.children[2]);
+  EXPECT_EQ(nowrap.min, nowrap.max);
+}
+
 TEST(DocxTable, GridPlacementFollowsTheHtmlTableModel) {
   auto document = doc::build_document(
       "<table><tr><td rowspan=3>a</td><td colspan=2>b</td></tr><tr><td>c</td></tr>"
