@@ -48,14 +48,22 @@ Status check_plan(db::Database& db, const ExportRequest& req) {
   return {};
 }
 
-Status check_template(db::Database& db, const ExportRequest& req) {
+// The template must exist and be of the request's type; its include_sections become the
+// defaults of the request's.
+Status apply_template(db::Database& db, ExportRequest& req) {
   if (!req.template_id) return {};
   DOSSIER_ASSIGN_OR_RETURN(
       Json row,
-      db.query_one("SELECT export_type FROM export_templates WHERE id = ?", {*req.template_id}));
+      db.query_one("SELECT export_type, include_sections FROM export_templates WHERE id = ?",
+                   {*req.template_id}));
   if (row.is_null()) return Error::validation("template_id", "no such template");
   if (row["export_type"] != export_type_name(req.type)) {
     return Error::validation("template_id", "is a template for another export type");
+  }
+  if (row["include_sections"].is_string() && req.parameters.contains("include_sections")) {
+    const Json sections = Json::parse(row["include_sections"].get<std::string>(), nullptr, false);
+    req.parameters["include_sections"] =
+        resolve_sections(req.type, sections, req.requested_sections);
   }
   return {};
 }
@@ -75,7 +83,7 @@ Status authorize_export_request(db::Database& db, const auth::Caller& caller, Ex
     }
   }
   DOSSIER_TRY(check_plan(db, req));
-  return check_template(db, req);
+  return apply_template(db, req);
 }
 
 }  // namespace dossier::jobs

@@ -10,34 +10,43 @@ namespace {
 
 constexpr size_t kMaxSessions = 500;
 
-// include_sections: every key the type knows, as a boolean; unknown keys are problems.
-Json parse_sections(FieldChecker& fields, ExportType type) {
-  Json resolved = Json::object();
-  for (const auto& s : section_specs(type)) {
-    if (s.alias_of.empty()) resolved[s.key] = s.default_on;
+const SectionSpec* find_section(ExportType type, std::string_view key) {
+  const auto& specs = section_specs(type);
+  auto it =
+      std::find_if(specs.begin(), specs.end(), [&](const SectionSpec& s) { return s.key == key; });
+  return it == specs.end() ? nullptr : &*it;
+}
+
+// Boolean members with aliases replaced by their canonical key; anything else dropped.
+Json canonical_sections(ExportType type, const Json& sections) {
+  Json out = Json::object();
+  if (!sections.is_object()) return out;
+  for (const auto& [key, value] : sections.items()) {
+    const SectionSpec* spec = find_section(type, key);
+    if (spec && value.is_boolean())
+      out[spec->alias_of.empty() ? spec->key : spec->alias_of] = value;
   }
-  static const Json kNone = Json::object();
-  const Json* given = fields.object("include_sections");
-  for (const auto& [key, value] : (given ? *given : kNone).items()) {
-    const auto& specs = section_specs(type);
-    auto it = std::find_if(specs.begin(), specs.end(),
-                           [&](const SectionSpec& s) { return s.key == key; });
+  return out;
+}
+
+// include_sections as given; unknown keys and non-booleans are problems.
+Json parse_sections(FieldChecker& fields, ExportType type) {
+  Json given = Json::object();
+  const Json* raw = fields.object("include_sections");
+  if (!raw) return given;
+  for (const auto& [key, value] : raw->items()) {
     const std::string path = "include_sections." + key;
-    if (it == specs.end()) {
+    if (!find_section(type, key)) {
       std::string known;
-      for (const auto& s : specs) known += (known.empty() ? "" : ", ") + s.key;
+      for (const auto& s : section_specs(type)) known += (known.empty() ? "" : ", ") + s.key;
       fields.problem(path, "is not a section of this export; known sections: " + known);
     } else if (!value.is_boolean()) {
       fields.problem(path, "must be true or false");
     } else {
-      resolved[it->alias_of.empty() ? it->key : it->alias_of] = value.get<bool>();
+      given[key] = value;
     }
   }
-  // Templates written against the spec read the aliases too; give them the same answer.
-  for (const auto& s : section_specs(type)) {
-    if (!s.alias_of.empty()) resolved[s.key] = resolved[s.alias_of];
-  }
-  return resolved;
+  return given;
 }
 
 // options shared by exports that may carry notes: psychotherapy notes need an authorization.
@@ -162,6 +171,22 @@ const std::vector<SectionSpec>& section_specs(ExportType type) {
   }
 }
 
+Json resolve_sections(ExportType type, const Json& template_sections, const Json& requested) {
+  const Json from_template = canonical_sections(type, template_sections);
+  const Json from_request = canonical_sections(type, requested);
+  Json resolved = Json::object();
+  // The type's default, then the template's own choice, then the request: the last word wins.
+  for (const auto& s : section_specs(type)) {
+    if (s.alias_of.empty())
+      resolved[s.key] = from_request.value(s.key, from_template.value(s.key, s.default_on));
+  }
+  // Templates written against the spec read the aliases too; give them the same answer.
+  for (const auto& s : section_specs(type)) {
+    if (!s.alias_of.empty()) resolved[s.key] = resolved[s.alias_of];
+  }
+  return resolved;
+}
+
 Result<ExportRequest> parse_export_request(ExportType type, const Json& body) {
   ExportRequest req;
   req.type = type;
@@ -172,7 +197,9 @@ Result<ExportRequest> parse_export_request(ExportType type, const Json& body) {
   req.template_id = fields.uuid("template_id", false);
   parse_by_type(fields, req);
   if (!section_specs(type).empty()) {
-    req.parameters["include_sections"] = parse_sections(fields, type);
+    req.requested_sections = parse_sections(fields, type);
+    req.parameters["include_sections"] =
+        resolve_sections(type, Json::object(), req.requested_sections);
   }
   req.parameters["options"] = parse_options(fields, type);
   DOSSIER_TRY(fields.finish());

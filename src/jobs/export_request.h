@@ -34,7 +34,13 @@ struct ExportRequest {
   //! Normalized: include_sections with every key of the type as a boolean (aliases
   //! resolved), options with defaults, dates as YYYY-MM-DD strings, session_ids, purpose.
   Json parameters = Json::object();
+  //! include_sections exactly as the request gave them (the template's choices fill the rest).
+  Json requested_sections = Json::object();
 };
+
+//! include_sections with every key of `type`: the request's choice, else the template's,
+//! else the type's default; aliases answer like the key they stand for.
+Json resolve_sections(ExportType type, const Json& template_sections, const Json& requested);
 
 //! Checks the body's shape; kValidation listing every problem.
 Result<ExportRequest> parse_export_request(ExportType type, const Json& body);

@@ -40,6 +40,18 @@ TEST(ExportRequestTest, AliasesAreThereWhenNoSectionsAreGiven) {
   EXPECT_EQ(r->parameters["include_sections"]["progress"], true);
 }
 
+TEST(ExportRequestTest, TemplateSectionsAreDefaultsTheRequestOverrides) {
+  const Json resolved =
+      resolve_sections(ExportType::kProgressReport,
+                       {{"goals", false}, {"assessments", false}, {"medical_necessity", true}},
+                       {{"assessments", true}});
+  EXPECT_EQ(resolved["treatment_goals"], false);
+  EXPECT_EQ(resolved["goals"], false);
+  EXPECT_EQ(resolved["assessments"], true);
+  EXPECT_EQ(resolved["medical_necessity"], true);
+  EXPECT_EQ(resolved["patient_info"], true);
+}
+
 TEST(ExportRequestTest, CollectsEveryProblemWithItsPath) {
   auto r = parse_export_request(ExportType::kProgressReport,
                                 {{"patient_id", "nope"},
