@@ -5,7 +5,7 @@ DATA_DIR ?= var
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build run test unit-test asan-test e2e-test bench format clean
+.PHONY: deps build run test fuzz bench format clean
 
 deps:
 	@scripts/install-deps
@@ -20,6 +20,9 @@ run: build
 test: build
 	@scripts/install-deps --test
 	@scripts/run-tests $(BUILD_DIR) $(ASAN_DIR)
+
+fuzz: deps
+	@scripts/run-fuzz build-fuzz 300
 
 bench: build
 	@scripts/install-deps --bench

@@ -3,7 +3,7 @@
 // Thread safety: every function is reentrant; concurrent renders on different threads are
 // fine (each render uses its own Pango context; fonts are cached per thread by Pango).
 // Security: nothing is fetched. Only data: URIs, inline <svg> and `RenderOptions::assets`
-// supply images; everything else is ignored and recorded in `notes`. See SUPPORTED.md.
+// supply images; everything else is ignored and recorded in `notes`. See docs/templates.md.
 #pragma once
 
 #include <string>

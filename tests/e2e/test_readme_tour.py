@@ -22,7 +22,7 @@ class ReadmeTourTest(DemoPracticeTest):
     def test_tour_runs_as_pasted(self):
         env = dict(os.environ, DOSSIER_URL=self.server.url,
                    DOSSIER_TOKENS=os.path.join(self.data_dir, "demo-tokens.json"))
-        proc = subprocess.run(["bash", "-euo", "pipefail", "-c", tour_script()], env=env,
+        proc = subprocess.run(["bash", "-euo", "pipefail", "-c", tour_script()], env=env, cwd=self.tmp,
                               capture_output=True, text=True, timeout=120)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         out = proc.stdout
@@ -34,6 +34,7 @@ class ReadmeTourTest(DemoPracticeTest):
         self.assertIn("\n404\n", out)
         self.assertIn('"action": "downloaded"', out)
         self.assertIn('"action": "created"', out)
+        self.assertIn("%PDF-", out)
 
 
 if __name__ == "__main__":
