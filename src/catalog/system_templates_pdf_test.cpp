@@ -1,0 +1,421 @@
+// The system templates over a 20-patient demo practice, all the way to PDF: gather →
+// render_template_html → doc::render_pdf, checked with pdftotext, pdfinfo and qpdf.
+//
+// DOSSIER_TEMPLATE_PREVIEW_DIR=/some/dir writes the first patient's PDFs there, to look at.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "catalog/render_template.h"
+#include "db/migrations.h"
+#include "db/sqlite/sqlite_database.h"
+#include "demo/demo.h"
+#include "doc/render.h"
+#include "gather/gather.h"
+#include "jobs/export_request.h"
+
+namespace dossier::catalog {
+namespace {
+
+using jobs::ExportType;
+
+constexpr const char* kGeneratedAt = "2026-11-01T15:30:00.000Z";
+
+struct Demo {
+  std::unique_ptr<db::SqliteDatabase> db;
+  Json tokens;
+};
+
+const Demo& demo() {
+  static const Demo d = [] {
+    Demo out{std::move(db::SqliteDatabase::open(":memory:")).value(), {}};
+    if (!db::migrate(*out.db).ok()) std::abort();
+    auto tokens = demo::generate(*out.db, {.patients = 20, .seed = 1, .today = "2026-11-01"});
+    if (!tokens.ok()) std::abort();
+    out.tokens = std::move(tokens).value();
+    return out;
+  }();
+  return d;
+}
+
+struct PatientRef {
+  std::string patient_id;
+  std::string therapist_id;
+};
+
+std::vector<PatientRef> all_patients() {
+  std::vector<PatientRef> out;
+  for (const auto& t : demo().tokens["therapists"]) {
+    for (const auto& p : t["patient_ids"]) out.push_back({p, t["user_id"]});
+  }
+  return out;
+}
+
+db::Database& database() {
+  return *demo().db;
+}
+
+// Sessions with a note in each format (SOAP, DAP, BIRP, free text), in date order.
+Json sessions_with_each_note_format(const std::string& patient_id) {
+  auto rows = database().query(
+      "SELECT MIN(n.session_id) AS id FROM session_notes n JOIN sessions s ON s.id = n.session_id "
+      "WHERE n.patient_id = ? GROUP BY n.format, n.kind ORDER BY 1",
+      {patient_id});
+  Json ids = Json::array();
+  for (const auto& r : *rows) ids.push_back(r["id"]);
+  return ids;
+}
+
+// The Context a worker would gather for `type` (request `body` plus the patient).
+Json context_for(ExportType type, const PatientRef& who, Json body = Json::object()) {
+  body["format"] = "pdf";
+  if (type == ExportType::kSessionNotes) {
+    if (!body.contains("session_ids"))
+      body["session_ids"] = sessions_with_each_note_format(who.patient_id);
+  } else {
+    body["patient_id"] = who.patient_id;
+  }
+  auto req = jobs::parse_export_request(type, body);
+  if (!req.ok()) {
+    ADD_FAILURE() << "request: " << req.error().detail;
+    return Json();
+  }
+  const Json job = {{"id", "01900000-0000-7000-8000-000000000001"},
+                    {"user_id", who.therapist_id},
+                    {"patient_id", who.patient_id},
+                    {"export_type", jobs::export_type_name(type)},
+                    {"format", "pdf"},
+                    {"parameters", req->parameters.dump()}};
+  auto ctx = gather::gather(database(), job, kGeneratedAt);
+  if (!ctx.ok()) {
+    ADD_FAILURE() << "gather: " << ctx.error().detail;
+    return Json();
+  }
+  return std::move(ctx).value();
+}
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return "popen failed";
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) out += "\n[exit status non-zero]";
+  return out;
+}
+
+class TempFile {
+ public:
+  explicit TempFile(const std::string& bytes) {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "dossier-tpl-XXXXXX").string();
+    const int fd = mkstemp(tmpl.data());
+    if (fd < 0) std::abort();
+    close(fd);
+    path_ = tmpl;
+    std::ofstream(path_, std::ios::binary) << bytes;
+  }
+  ~TempFile() { std::filesystem::remove(path_); }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// The PDF's text in content order (cells' lines stay together), whitespace collapsed.
+std::string pdf_text(const std::string& pdf) {
+  TempFile file(pdf);
+  const std::string raw = run("pdftotext -raw -enc UTF-8 '" + file.path() + "' -");
+  std::string out;
+  bool space = false;
+  for (char c : raw) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string collapse(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+int pdf_pages(const std::string& pdf) {
+  TempFile file(pdf);
+  const std::string info = run("pdfinfo '" + file.path() + "'");
+  const size_t at = info.find("Pages:");
+  return at == std::string::npos ? -1 : std::atoi(info.c_str() + at + 6);
+}
+
+std::string qpdf_check(const std::string& pdf) {
+  TempFile file(pdf);
+  const std::string out = run("qpdf --check '" + file.path() + "'");
+  return out.find("No syntax or stream encoding errors found") != std::string::npos ? "" : out;
+}
+
+doc::RenderOptions pdf_options() {
+  doc::RenderOptions o;
+  o.creation_date = kGeneratedAt;
+  return o;
+}
+
+struct Rendered {
+  std::string html;
+  doc::RenderedPdf pdf;
+};
+
+// render_template_html + render_pdf; failures are test failures.
+Rendered render(const std::string& source, const Json& ctx, const std::string& name) {
+  Rendered r;
+  auto html = render_template_html(source, ctx, name);
+  if (!html.ok()) {
+    ADD_FAILURE() << name << ": " << html.error().detail;
+    return r;
+  }
+  r.html = std::move(html).value();
+  auto pdf = doc::render_pdf(r.html, pdf_options());
+  if (!pdf.ok()) {
+    ADD_FAILURE() << name << ": render_pdf: " << pdf.error().detail;
+    return r;
+  }
+  r.pdf = std::move(pdf).value();
+  return r;
+}
+
+Rendered render_system(ExportType type, const Json& ctx) {
+  const std::string name = jobs::export_type_name(type);
+  return render(system_template_source(name), ctx, name);
+}
+
+std::string short_date(const std::string& iso) {
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)),
+            d = std::stoi(iso.substr(8, 2));
+  return std::string(kMonths[m - 1]) + " " + std::to_string(d) + ", " + std::to_string(y);
+}
+
+void expect_page_footer(const std::string& text, int pages, const std::string& what) {
+  ASSERT_GT(pages, 0) << what;
+  EXPECT_NE(text.find("Page 1 of " + std::to_string(pages)), std::string::npos) << what;
+  EXPECT_NE(text.find("Page " + std::to_string(pages) + " of " + std::to_string(pages)),
+            std::string::npos)
+      << what;
+}
+
+TEST(SystemTemplatesPdf, EveryTemplateForEveryPatient) {
+  const auto patients = all_patients();
+  ASSERT_EQ(patients.size(), 20u);
+  for (size_t i = 0; i < patients.size(); ++i) {
+    for (ExportType type : jobs::all_export_types()) {
+      const std::string what =
+          std::string(jobs::export_type_name(type)) + " of patient " + std::to_string(i);
+      SCOPED_TRACE(what);
+      const Json ctx = context_for(type, patients[i]);
+      ASSERT_FALSE(ctx.is_null());
+      const Rendered r = render_system(type, ctx);
+      ASSERT_FALSE(r.pdf.bytes.empty());
+      const std::string text = pdf_text(r.pdf.bytes);
+      const Json& patient =
+          type == ExportType::kFullRecord ? ctx["tables"]["patients"][0] : ctx["patient"];
+      const std::string name = patient.contains("name")
+                                   ? patient["name"].get<std::string>()
+                                   : patient["given_name"].get<std::string>() + " " +
+                                         patient["family_name"].get<std::string>();
+      EXPECT_NE(text.find(name), std::string::npos) << name;
+      EXPECT_EQ(text.find("None"), std::string::npos) << "a null printed as None";
+      EXPECT_EQ(text.find("undefined"), std::string::npos);
+      expect_page_footer(text, pdf_pages(r.pdf.bytes), what);
+      EXPECT_EQ(r.pdf.page_count, pdf_pages(r.pdf.bytes));
+      if (i < 2) {  // qpdf is slowish: a sample
+        EXPECT_EQ(qpdf_check(r.pdf.bytes), "");
+      }
+    }
+  }
+}
+
+TEST(SystemTemplatesPdf, ProgressReportOfEveryPatientShowsGoalsAndScores) {
+  for (const PatientRef& who : all_patients()) {
+    SCOPED_TRACE(who.patient_id);
+    const Json ctx = context_for(ExportType::kProgressReport, who,
+                                 {{"include_sections", {{"medical_necessity", true}}}});
+    ASSERT_FALSE(ctx.is_null());
+    const Rendered r = render_system(ExportType::kProgressReport, ctx);
+    const std::string text = pdf_text(r.pdf.bytes);
+    EXPECT_NE(text.find(ctx["patient"]["name"].get<std::string>()), std::string::npos);
+    EXPECT_NE(text.find("Medical Necessity"), std::string::npos);
+    for (const auto& goal : ctx["goals"]) {
+      EXPECT_NE(text.find(collapse(goal["description"])), std::string::npos) << goal["description"];
+    }
+    size_t scores = 0;
+    for (const auto& a : ctx["assessments"]) {
+      const std::string inst = a["instrument"];
+      if (inst != "PHQ-9" && inst != "GAD-7") continue;
+      ++scores;
+      const std::string row =
+          short_date(a["administered_on"]) + " " + std::to_string(a["total_score"].get<int>());
+      EXPECT_NE(text.find(row), std::string::npos) << inst << " row " << row;
+    }
+    EXPECT_GT(scores, 0u);
+    expect_page_footer(text, pdf_pages(r.pdf.bytes), "progress report");
+  }
+}
+
+// Every note format (therapists differ in theirs), AI-drafted and unsigned notes,
+// psychotherapy notes under an authorization, transcripts.
+TEST(SystemTemplatesPdf, SessionNotesLabelEveryKindOfNote) {
+  std::set<std::string> formats;
+  const auto patients = all_patients();
+  for (size_t i = 0; i < patients.size(); i += 7) {  // one patient of each therapist
+    SCOPED_TRACE(i);
+    const Json ctx = context_for(ExportType::kSessionNotes, patients[i],
+                                 {{"options",
+                                   {{"include_transcript", true},
+                                    {"include_psychotherapy_notes", true},
+                                    {"authorization_reference", "AUTH-2026-001"}}}});
+    const Rendered r = render_system(ExportType::kSessionNotes, ctx);
+    const std::string text = pdf_text(r.pdf.bytes);
+    const auto expect = [&](const std::string& label) {
+      EXPECT_NE(text.find(label), std::string::npos) << label;
+    };
+    expect("AUTH-2026-001");
+    for (const auto& s : ctx["sessions"]) {
+      expect(s["session"]["cpt_code"].get<std::string>());
+      expect(short_date(s["date"]).substr(0, 3));
+      for (const auto& n : s["notes"]) {
+        const std::string format = n["format"];
+        formats.insert(format);
+        if (format == "soap") {
+          for (const char* h : {"Subjective", "Objective", "Assessment", "Plan"}) expect(h);
+        } else if (format == "dap") {
+          for (const char* h : {"Data", "Assessment", "Plan"}) expect(h);
+        } else if (format == "birp") {
+          for (const char* h : {"Behavior", "Intervention", "Response", "Plan"}) expect(h);
+        }
+        for (const auto& [key, value] : n["sections"].items()) {
+          if (value.is_string()) expect(collapse(value.get<std::string>()).substr(0, 40));
+        }
+        if (n["signed"].get<bool>()) {
+          const Json& by = n["signed_by"];
+          expect("Electronically signed by " + by["name"].get<std::string>() + ", " +
+                 by["credentials"].get<std::string>() + " on");
+        } else {
+          expect("Unsigned draft");
+        }
+        if (n["ai_drafted"].get<bool>()) {
+          expect(n["signed"].get<bool>() ? "AI-drafted — reviewed by clinician"
+                                         : "AI-drafted — awaiting clinician review");
+        }
+        if (n["kind"] == "psychotherapy_note") expect("PSYCHOTHERAPY NOTE");
+        if (n["transcript"].is_string()) expect("Transcript");
+        for (const auto& item : n.value("action_items", Json::array())) {
+          if (item.is_string()) expect(collapse(item.get<std::string>()));
+        }
+      }
+    }
+  }
+  for (const char* f : {"soap", "dap", "birp", "free"}) EXPECT_TRUE(formats.count(f)) << f;
+}
+
+TEST(SystemTemplatesPdf, SpecProgressReportTemplateRenders) {
+  std::ifstream in(std::string(DOSSIER_TEMPLATE_FIXTURES) + "/spec_progress_report.html.j2");
+  std::stringstream source;
+  source << in.rdbuf();
+  ASSERT_FALSE(source.str().empty());
+  const Json ctx = context_for(ExportType::kProgressReport, all_patients()[1]);
+  const Rendered r = render(source.str(), ctx, "spec_progress_report");
+  const std::string text = pdf_text(r.pdf.bytes);
+  EXPECT_NE(text.find("Progress Report"), std::string::npos);
+  EXPECT_NE(text.find("Patient: " + ctx["patient"]["name"].get<std::string>()), std::string::npos);
+  EXPECT_NE(text.find("Treatment Goals & Progress"), std::string::npos);
+  for (const auto& goal : ctx["goals"]) {
+    EXPECT_NE(text.find(collapse(goal["description"])), std::string::npos);
+  }
+  for (const auto& dx : ctx["diagnoses"]) {
+    EXPECT_NE(text.find(dx["code"].get<std::string>() + " - "), std::string::npos);
+  }
+}
+
+TEST(SystemTemplatesPdf, ImagesFromFilesAndTheNetworkAreLeftOut) {
+  const std::string source =
+      "<html><body><h1>{{ patient.name }}</h1>"
+      "<img src=\"file:///etc/passwd\"><img src=\"http://127.0.0.1:9/x.png\">"
+      "<p>end</p></body></html>";
+  const Json ctx = {{"patient", {{"name", "Ann Example"}}}};
+  const Rendered r = render(source, ctx, "hostile");
+  ASSERT_FALSE(r.pdf.bytes.empty());
+  const std::string text = pdf_text(r.pdf.bytes);
+  EXPECT_NE(text.find("Ann Example"), std::string::npos);
+  EXPECT_EQ(text.find("root:"), std::string::npos);
+  bool file_noted = false, http_noted = false;
+  for (const auto& n : r.pdf.notes) {
+    file_noted |= n.find("scheme file") != std::string::npos;
+    http_noted |= n.find("scheme http") != std::string::npos;
+  }
+  EXPECT_TRUE(file_noted);
+  EXPECT_TRUE(http_noted);
+  EXPECT_EQ(r.pdf.bytes.find("/Subtype /Image"), std::string::npos);
+  EXPECT_EQ(r.pdf.bytes.find("/Subtype/Image"), std::string::npos);
+}
+
+// Not a check: with DOSSIER_TEMPLATE_PREVIEW_DIR set, writes the first patient's documents.
+TEST(SystemTemplatesPdf, Preview) {
+  const char* dir = std::getenv("DOSSIER_TEMPLATE_PREVIEW_DIR");
+  if (dir == nullptr) GTEST_SKIP() << "set DOSSIER_TEMPLATE_PREVIEW_DIR to write previews";
+  const PatientRef who = all_patients()[0];
+  const std::vector<std::pair<ExportType, Json>> docs = {
+      {ExportType::kProgressReport, {{"include_sections", {{"medical_necessity", true}}}}},
+      {ExportType::kSessionNotes,
+       {{"options",
+         {{"include_transcript", true},
+          {"include_psychotherapy_notes", true},
+          {"authorization_reference", "AUTH-2026-001"}}}}},
+      {ExportType::kTreatmentSummary, {{"purpose", "insurance"}}},
+      {ExportType::kFullRecord, {{"include_sections", {{"attachments", true}}}}},
+      {ExportType::kInsuranceReport, Json::object()}};
+  std::vector<std::pair<std::string, std::string>> pages;  // (file base, html)
+  for (const auto& [type, body] : docs) {
+    const Json ctx = context_for(type, who, body);
+    const std::string name = jobs::export_type_name(type);
+    const std::string base = std::string(dir) + "/" + name;
+    std::ofstream(base + ".json", std::ios::binary) << ctx.dump(2);
+    auto html = render_template_html(system_template_source(name), ctx, name);
+    ASSERT_TRUE(html.ok()) << html.error().detail;
+    std::ofstream(base + ".html", std::ios::binary) << *html;
+    pages.emplace_back(base, std::move(html).value());
+  }
+  for (const auto& [base, html] : pages) {
+    auto pdf = doc::render_pdf(html, pdf_options());
+    ASSERT_TRUE(pdf.ok()) << pdf.error().detail;
+    std::ofstream(base + ".pdf", std::ios::binary) << pdf->bytes;
+  }
+}
+
+}  // namespace
+}  // namespace dossier::catalog
