@@ -152,6 +152,54 @@ TEST(RenderTemplate, SystemTemplatesRenderAnEmptyContext) {
   }
 }
 
+TEST(RenderTemplate, ProgressReportDrawsOnlyTheSectionsInTheContext) {
+  const std::string source = system_template_source("progress_report");
+  const Json base = {{"patient", {{"name", "Ann Example"}}},
+                     {"start_date", "2024-01-01"},
+                     {"end_date", "2024-03-31"}};
+  Json both = base;
+  both["include_sections"] = {{"goals", true}, {"progress", true}};  // the spec's names only
+  both["goals"] = {kGoal};
+  std::string html = render(source, both);
+  EXPECT_NE(html.find("Treatment Goals &amp; Progress"), std::string::npos);
+  EXPECT_NE(html.find(">Current</th>"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+
+  Json goals_only = base;
+  goals_only["include_sections"] = {
+      {"treatment_goals", true}, {"goal_progress", false}, {"goals", true}, {"progress", false}};
+  goals_only["goals"] = {kGoal};
+  html = render(source, goals_only);
+  EXPECT_NE(html.find("Treatment Goals"), std::string::npos);
+  EXPECT_EQ(html.find("Treatment Goals &amp; Progress"), std::string::npos);
+  EXPECT_EQ(html.find(">Current</th>"), std::string::npos);
+  EXPECT_EQ(html.find("<svg"), std::string::npos);
+
+  html = render(source, base);
+  EXPECT_NE(html.find("Ann Example"), std::string::npos);
+  for (const char* heading :
+       {"Diagnosis", "Treatment Goals", "Standardized Assessments", "Session Summary",
+        "Clinical Observations", "Recommendations", "Medical Necessity", "Client Information"}) {
+    EXPECT_EQ(html.find(std::string(">") + heading), std::string::npos) << heading;
+  }
+
+  Json scores = base;
+  scores["assessments"] = kAssessments;
+  scores["assessment_summary"] = Json::parse(R"([
+    {"instrument": "GAD-7", "count": 1, "first_date": "2024-01-05", "first_score": 12,
+     "first_severity": "moderate", "last_date": "2024-01-05", "last_score": 12,
+     "last_severity": "moderate", "change": 0, "trend": "stable"},
+    {"instrument": "PHQ-9", "count": 2, "first_date": "2024-01-05", "first_score": 18,
+     "first_severity": "moderately_severe", "last_date": "2024-02-05", "last_score": 11,
+     "last_severity": "moderate", "change": -7, "trend": "improving"}])");
+  html = render(source, scores);
+  EXPECT_EQ(count(html, "<svg"), 2u);  // one chart per instrument
+  EXPECT_NE(html.find("Moderately severe"), std::string::npos);
+  EXPECT_NE(html.find(">-7<"), std::string::npos);
+  EXPECT_NE(html.find("Improving"), std::string::npos);
+  EXPECT_NE(html.find("Feb 5, 2024"), std::string::npos);
+}
+
 TEST(RenderTemplate, ConcurrentRenders) {
   const std::string source = "{% for g in goals %}{{ goal_chart(g) }}{% endfor %}{{ n }}";
   std::vector<std::thread> threads;

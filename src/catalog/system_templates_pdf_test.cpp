@@ -1,7 +1,8 @@
 // The system templates over a 20-patient demo practice, all the way to PDF: gather →
 // render_template_html → doc::render_pdf, checked with pdftotext, pdfinfo and qpdf.
 //
-// DOSSIER_TEMPLATE_PREVIEW_DIR=/some/dir writes the first patient's PDFs there, to look at.
+// DOSSIER_TEMPLATE_PREVIEW_DIR=/some/dir writes the first patient's PDFs there, to look at
+// (DOSSIER_TEMPLATE_PREVIEW_PATIENT=n: the n-th patient instead).
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -249,6 +250,9 @@ TEST(SystemTemplatesPdf, EveryTemplateForEveryPatient) {
                                    : patient["given_name"].get<std::string>() + " " +
                                          patient["family_name"].get<std::string>();
       EXPECT_NE(text.find(name), std::string::npos) << name;
+      for (const auto& notice : ctx.value("notices", Json::array())) {
+        EXPECT_NE(text.find(collapse(notice["text"])), std::string::npos) << "notice missing";
+      }
       EXPECT_EQ(text.find("None"), std::string::npos) << "a null printed as None";
       EXPECT_EQ(text.find("undefined"), std::string::npos);
       expect_page_footer(text, pdf_pages(r.pdf.bytes), what);
@@ -388,7 +392,8 @@ TEST(SystemTemplatesPdf, ImagesFromFilesAndTheNetworkAreLeftOut) {
 TEST(SystemTemplatesPdf, Preview) {
   const char* dir = std::getenv("DOSSIER_TEMPLATE_PREVIEW_DIR");
   if (dir == nullptr) GTEST_SKIP() << "set DOSSIER_TEMPLATE_PREVIEW_DIR to write previews";
-  const PatientRef who = all_patients()[0];
+  const char* index = std::getenv("DOSSIER_TEMPLATE_PREVIEW_PATIENT");
+  const PatientRef who = all_patients().at(index ? std::stoul(index) : 0);
   const std::vector<std::pair<ExportType, Json>> docs = {
       {ExportType::kProgressReport, {{"include_sections", {{"medical_necessity", true}}}}},
       {ExportType::kSessionNotes,
