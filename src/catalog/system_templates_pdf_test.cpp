@@ -347,6 +347,40 @@ TEST(SystemTemplatesPdf, SessionNotesLabelEveryKindOfNote) {
   for (const char* f : {"soap", "dap", "birp", "free"}) EXPECT_TRUE(formats.count(f)) << f;
 }
 
+// Every scalar of `j` replaced by null, as a record with every optional field missing.
+Json null_leaves(const Json& j) {
+  if (j.is_object()) {
+    Json out = Json::object();
+    for (const auto& [k, v] : j.items()) out[k] = null_leaves(v);
+    return out;
+  }
+  if (j.is_array()) {
+    Json out = Json::array();
+    for (const auto& v : j) out.push_back(null_leaves(v));
+    return out;
+  }
+  return nullptr;
+}
+
+TEST(SystemTemplatesPdf, NullsRenderAsDashesNeverNone) {
+  const PatientRef who = all_patients()[6];
+  for (ExportType type : jobs::all_export_types()) {
+    const std::string name = jobs::export_type_name(type);
+    SCOPED_TRACE(name);
+    const Json ctx = null_leaves(context_for(type, who));
+    auto html = render_template_html(system_template_source(name), ctx, name);
+    ASSERT_TRUE(html.ok()) << html.error().detail;
+    for (size_t at = html->find("None"); at != std::string::npos; at = html->find("None", at + 1)) {
+      std::string around = html->substr(at < 60 ? 0 : at - 60, 80);
+      for (char& c : around) c = c == '\n' ? ' ' : c;
+      ADD_FAILURE() << "None printed: …" << around;
+    }
+    EXPECT_NE(html->find("—"), std::string::npos);
+    auto pdf = doc::render_pdf(*html, pdf_options());
+    ASSERT_TRUE(pdf.ok()) << pdf.error().detail;
+  }
+}
+
 TEST(SystemTemplatesPdf, SpecProgressReportTemplateRenders) {
   std::ifstream in(std::string(DOSSIER_TEMPLATE_FIXTURES) + "/spec_progress_report.html.j2");
   std::stringstream source;
