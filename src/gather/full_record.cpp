@@ -33,13 +33,13 @@ Result<Json> load_dated(db::Database& db, const std::string& table, const Job& j
                         const DateBounds& bounds) {
   std::string where = std::string(table == "patients" ? "id" : "patient_id") + " = ?";
   db::Params params{job.patient_id};
-  const std::string date_expr =
-      table == "sessions"            ? "substr(start_time, 1, 10)"
-      : table == "assessments"       ? "administered_on"
-      : table == "goal_measurements" ? "measured_on"
-      : table == "session_notes"
-          ? "(SELECT substr(s.start_time, 1, 10) FROM sessions s WHERE s.id = session_notes.session_id)"
-          : "";
+  const std::string date_expr = table == "sessions"            ? "substr(start_time, 1, 10)"
+                                : table == "assessments"       ? "administered_on"
+                                : table == "goal_measurements" ? "measured_on"
+                                : table == "session_notes"
+                                    ? "(SELECT substr(s.start_time, 1, 10) FROM sessions s WHERE "
+                                      "s.id = session_notes.session_id)"
+                                    : "";
   if (!date_expr.empty() && !bounds.start.empty()) {
     where += " AND " + date_expr + " >= ?";
     params.push_back(bounds.start);
