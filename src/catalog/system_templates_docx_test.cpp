@@ -58,9 +58,9 @@ TEST(SystemTemplatesDocx, EveryTemplateForEveryPatient) {
       const Json& patient =
           type == ExportType::kFullRecord ? ctx["tables"]["patients"][0] : ctx["patient"];
       // Reports name the client by family name; the insurance report carries only "name".
-      const std::string name = patient.value("family_name", patient.value("name", std::string()));
-      ASSERT_FALSE(name.empty());
-      EXPECT_NE(xml.find(name), std::string::npos);
+      const std::string client = patient.value("family_name", patient.value("name", std::string()));
+      ASSERT_FALSE(client.empty());
+      EXPECT_NE(xml.find(client), std::string::npos);
       EXPECT_NE(xml.find("<w:tbl>"), std::string::npos);
     }
   }
