@@ -146,6 +146,10 @@ ImageCache::Decoded& ImageCache::decode(const Image& image) {
 }
 
 void ImageCache::draw(cairo_t* cr, const Image& image, double x, double y, double w, double h) {
+  if (image.picture) {
+    svg_.draw(cr, *image.picture, x, y, w, h);
+    return;
+  }
   Decoded& d = decode(image);
   if (w <= 0 || h <= 0) return;
   cairo_save(cr);

@@ -8,12 +8,14 @@
 
 #include "doc/c_handle.h"
 #include "doc/display_list.h"
+#include "doc/svg_painter.h"
 
 typedef struct _RsvgHandle RsvgHandle;
 
 namespace dossier::doc {
 
-//! Decoded images, once per render. Undecodable images are drawn as nothing.
+//! Decoded images, once per render; SVG pictures of the native subset are drawn directly.
+//! Undecodable images are drawn as nothing.
 class ImageCache {
  public:
   ImageCache();
@@ -28,6 +30,7 @@ class ImageCache {
   struct Decoded;
   Decoded& decode(const Image& image);
   std::unordered_map<const Image*, std::unique_ptr<Decoded>> decoded_;
+  SvgPainter svg_;
 };
 
 //! Paints one page's items onto `cr`, whose user space is the page in points. Text lines

@@ -6,6 +6,7 @@
 
 #include "core/base64.h"
 #include "doc/c_handle.h"
+#include "doc/svg_picture.h"
 #include "doc/text_util.h"
 
 namespace dossier::doc {
@@ -106,8 +107,14 @@ std::shared_ptr<const Image> make_image(std::string bytes, std::vector<std::stri
     img->format = Image::Format::kPng, ok = true;
   } else if (jpeg_size(bytes, img->width_px, img->height_px)) {
     img->format = Image::Format::kJpeg, ok = true;
-  } else if (looks_like_svg(bytes) && svg_size(bytes, img->width_px, img->height_px)) {
-    img->format = Image::Format::kSvg, ok = true;
+  } else if (looks_like_svg(bytes)) {
+    if (auto picture = parse_svg_picture(bytes)) {
+      img->width_px = picture->width_px, img->height_px = picture->height_px;
+      img->picture = std::make_shared<const SvgPicture>(std::move(*picture));
+      img->format = Image::Format::kSvg, ok = true;
+    } else if (svg_size(bytes, img->width_px, img->height_px)) {
+      img->format = Image::Format::kSvg, ok = true;
+    }
   }
   if (!ok || img->width_px <= 0 || img->height_px <= 0) {
     notes.emplace_back("ignored image in an unsupported format");

@@ -125,16 +125,19 @@ guint16 channel(uint8_t c) {
 
 }  // namespace
 
-PangoMeasurer::PangoMeasurer() {
+Handle<PangoContext, g_object_unref> new_document_context() {
   PangoFontMap* map = pango_cairo_font_map_get_default();  // per thread, owned by Pango
-  context_.reset(pango_font_map_create_context(map));
-  pango_cairo_context_set_resolution(context_.get(), 72);
+  Handle<PangoContext, g_object_unref> context(pango_font_map_create_context(map));
+  pango_cairo_context_set_resolution(context.get(), 72);
   Handle<cairo_font_options_t, cairo_font_options_destroy> options(cairo_font_options_create());
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options(context_.get(), options.get());
-  pango_context_set_round_glyph_positions(context_.get(), FALSE);
+  pango_cairo_context_set_font_options(context.get(), options.get());
+  pango_context_set_round_glyph_positions(context.get(), FALSE);
+  return context;
 }
+
+PangoMeasurer::PangoMeasurer() : context_(new_document_context()) {}
 
 PangoMeasurer::~PangoMeasurer() = default;
 

@@ -19,8 +19,11 @@ class PangoShapedText : public ShapedText {
   virtual PangoLayoutLine* pango_line(int i) const = 0;
 };
 
-//! One per render: owns a PangoContext at 72 dpi (1 Pango point = 1 PDF unit), with
-//! unhinted metrics so PDF and PNG output lay out identically. Caches font descriptions and
+//! A PangoContext at 72 dpi (1 Pango point = 1 PDF unit) with unhinted metrics, so that PDF
+//! and PNG output lay out identically.
+Handle<PangoContext, g_object_unref> new_document_context();
+
+//! One per render: owns a context from new_document_context(). Caches font descriptions and
 //! metrics per style. Not thread-safe; shapes it returns may outlive it.
 class PangoMeasurer final : public TextMeasurer {
  public:

@@ -22,6 +22,8 @@
 
 namespace dossier::doc {
 
+struct SvgPicture;  // svg_picture.h
+
 //! 1 CSS px in points.
 inline constexpr double kPxToPt = 0.75;
 
@@ -151,7 +153,9 @@ struct ComputedStyle {
 struct Image {
   enum class Format : uint8_t { kPng, kJpeg, kSvg };
   Format format = Format::kPng;
-  std::string bytes;    //!< the encoded file (SVG: UTF-8 XML)
+  std::string bytes;  //!< the encoded file (SVG: UTF-8 XML)
+  //! kSvg inside the subset that is drawn natively (svg_picture.h); else null (librsvg).
+  std::shared_ptr<const SvgPicture> picture;
   double width_px = 0;  //!< intrinsic size in CSS px (1px = 0.75pt); > 0
   double height_px = 0;
 };
