@@ -49,7 +49,7 @@ std::optional<std::string> Media::add(const doc::Image& image, ImageSize size,
 
   std::string bytes = image.bytes;
   if (svg) {
-    Result<std::string> png = rasterize_svg(image.bytes, px_w, px_h);
+    Result<std::string> png = rasterize_svg(image, px_w, px_h);
     if (!png.ok()) return std::nullopt;
     bytes = std::move(png).value();
   }

@@ -4,6 +4,7 @@
 #include <librsvg/rsvg.h>
 
 #include "doc/c_handle.h"
+#include "doc/svg_painter.h"
 
 namespace dossier::docx {
 namespace {
@@ -19,26 +20,34 @@ cairo_status_t append_png(void* closure, const unsigned char* data, unsigned int
   return CAIRO_STATUS_SUCCESS;
 }
 
-}  // namespace
-
-Result<std::string> rasterize_svg(std::string_view svg, int width_px, int height_px) {
+Status draw_with_librsvg(cairo_t* cr, const std::string& svg, int width_px, int height_px) {
   GError* raw_error = nullptr;
   RsvgPtr handle(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(),
                                            &raw_error));
   GErrorPtr error(raw_error);
   if (!handle) return Error::make(ErrorCode::kUnprocessable, "SVG image does not parse");
   rsvg_handle_set_dpi(handle.get(), 96);
+  const RsvgRectangle viewport{0, 0, static_cast<double>(width_px), static_cast<double>(height_px)};
+  raw_error = nullptr;
+  const gboolean ok = rsvg_handle_render_document(handle.get(), cr, &viewport, &raw_error);
+  error.reset(raw_error);
+  if (!ok) return Error::make(ErrorCode::kUnprocessable, "SVG image does not render");
+  return Status();
+}
 
+}  // namespace
+
+Result<std::string> rasterize_svg(const doc::Image& image, int width_px, int height_px) {
   SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width_px, height_px));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     return Error::internal("cairo: cannot create the image surface");
   }
   CairoPtr cr(cairo_create(surface.get()));
-  const RsvgRectangle viewport{0, 0, static_cast<double>(width_px), static_cast<double>(height_px)};
-  raw_error = nullptr;
-  const gboolean ok = rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &raw_error);
-  error.reset(raw_error);
-  if (!ok) return Error::make(ErrorCode::kUnprocessable, "SVG image does not render");
+  if (image.picture) {
+    doc::SvgPainter().draw(cr.get(), *image.picture, 0, 0, width_px, height_px);
+  } else {
+    DOSSIER_TRY(draw_with_librsvg(cr.get(), image.bytes, width_px, height_px));
+  }
   cairo_surface_flush(surface.get());
 
   std::string png;

@@ -2,15 +2,17 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include "core/result.h"
+#include "doc/tree.h"
 
 namespace dossier::docx {
 
-//! Renders `svg` into a width_px × height_px PNG (aspect ratio kept, transparent margins).
-//! librsvg gets no base URL, so references to external files or URLs are refused.
-//! kUnprocessable if the SVG does not parse or render. REQUIRES: sizes ≥ 1.
-Result<std::string> rasterize_svg(std::string_view svg, int width_px, int height_px);
+//! Renders the SVG `image` into a width_px × height_px PNG (aspect ratio kept, transparent
+//! margins): with the PDF's own painter when the image is in its native subset (charts look
+//! the same in both documents), else with librsvg, which gets no base URL and so refuses
+//! references to external files or URLs. kUnprocessable if the SVG does not parse or render.
+//! REQUIRES: image.format is kSvg, sizes ≥ 1.
+Result<std::string> rasterize_svg(const doc::Image& image, int width_px, int height_px);
 
 }  // namespace dossier::docx
