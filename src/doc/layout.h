@@ -5,9 +5,11 @@
 // default); headings (break-after: avoid) stay with the next block; break-before/after: page
 // force breaks; break-inside: avoid moves a block that fits a page to the next one. Tables get
 // auto column widths (explicit widths first, the rest shared by content min/max widths),
-// colspan, padding, borders (separate or collapsed), vertical-align; rows move whole to the
-// next page when they fit on one, thead rows repeat on each page. A row taller than a page
-// is split: its cells continue on the next pages (headers are not repeated inside it).
+// colspan, rowspan, padding, borders (separate or collapsed), vertical-align; rows move whole
+// to the next page when they fit on one, as do rows joined by a rowspan, and thead rows repeat
+// on each page. A row taller than a page is split: its cells continue on the next pages
+// (headers are not repeated inside it); rows joined by a rowspan that are together taller
+// than a page break between them, without repeated headers.
 // Running headers/footers (@page margin boxes) are laid out last, so "Page X of Y" is exact.
 #pragma once
 

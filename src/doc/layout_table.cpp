@@ -1,41 +1,16 @@
-// Tables: grid, column widths from content, row placement with page breaks, repeated headers,
-// cell borders/backgrounds (separate or collapsed), vertical-align.
+// Tables: column widths from content, rows placed with page breaks (rows bound by rowspans
+// move together), repeated headers, cell borders/backgrounds (separate or collapsed) over the
+// rows a cell spans, vertical-align. Cell placement on the grid: table_placement.h.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 #include "doc/layout_engine.h"
+#include "doc/table_placement.h"
 
 namespace dossier::doc::layout {
 namespace {
-
-struct GridCell {
-  const Node* cell = nullptr;
-  int col = 0;
-  int span = 1;
-};
-
-struct GridRow {
-  const Node* row = nullptr;
-  std::vector<GridCell> cells;
-};
-
-std::vector<GridRow> build_grid(const Node& table, int& columns) {
-  std::vector<GridRow> rows;
-  columns = 0;
-  for (const Node& r : table.children) {
-    GridRow gr{&r, {}};
-    int col = 0;
-    for (const Node& c : r.children) {
-      const int span = std::clamp(c.colspan, 1, 1000);
-      gr.cells.push_back(GridCell{&c, col, span});
-      col += span;
-    }
-    columns = std::max(columns, col);
-    rows.push_back(std::move(gr));
-  }
-  return rows;
-}
 
 struct Columns {
   std::vector<double> min, max, fixed, percent;
@@ -101,10 +76,13 @@ std::vector<double> distribute(const Columns& c, double target, bool stretch) {
 
 class TableLayout {
  public:
-  //! `max_rows`: place only that many rows (to measure a table's first rows).
-  TableLayout(Engine& e, const Node& t, size_t max_rows = SIZE_MAX) : e_(e), t_(t), s_(t.style) {
-    rows_ = build_grid(t, columns_);
-    place_limit_ = std::min(max_rows, rows_.size());
+  TableLayout(Engine& e, const Node& t) : e_(e), t_(t), s_(t.style), grid_(place_cells(t)) {
+    columns_ = grid_.columns;
+    state_.resize(grid_.rows.size());
+    while (header_rows_ < grid_.rows.size() &&
+           grid_.rows[header_rows_].row->row_group == RowGroup::kHead) {
+      ++header_rows_;
+    }
     collapse_ = s_.border_collapse;
     spacing_ = collapse_ ? 0 : s_.border_spacing;
   }
@@ -119,17 +97,17 @@ class TableLayout {
   Columns column_constraints() {
     Columns c(columns_);
     for (int pass = 0; pass < 2; ++pass) {  // single-column cells first, then spanning ones
-      for (const GridRow& r : rows_) {
+      for (const GridRow& r : grid_.rows) {
         for (const GridCell& gc : r.cells) {
-          if ((gc.span == 1) != (pass == 0)) continue;
+          if ((gc.colspan == 1) != (pass == 0)) continue;
           const ContentWidths w = e_.content_widths(*gc.cell);
-          spread(c.min, gc.col, gc.span, w.min);
-          spread(c.max, gc.col, gc.span, w.max);
+          spread(c.min, gc.col, gc.colspan, w.min);
+          spread(c.max, gc.col, gc.colspan, w.max);
           const Length& lw = gc.cell->style.width;
-          if (gc.span == 1 && lw.unit == Length::Unit::kPt) {
+          if (gc.colspan == 1 && lw.unit == Length::Unit::kPt) {
             const auto i = static_cast<size_t>(gc.col);
             c.fixed[i] = std::max(c.fixed[i], lw.value + horizontal_cell_edges(*gc.cell));
-          } else if (gc.span == 1 && lw.unit == Length::Unit::kPercent) {
+          } else if (gc.colspan == 1 && lw.unit == Length::Unit::kPercent) {
             const auto i = static_cast<size_t>(gc.col);
             c.percent[i] = std::max(c.percent[i], lw.value);
           }
@@ -177,13 +155,12 @@ class TableLayout {
 
   double leading_height(double width) {
     Engine m(e_.shared_, 0, 1e12, true);
-    // Header rows plus the first body row, measured on an unbounded page.
+    // Header rows plus the first body row and the rows rowspans bind to it, measured on an
+    // unbounded page.
+    const size_t rows =
+        header_rows_ < grid_.rows.size() ? grid_.rows[header_rows_].unit_end : header_rows_;
     Node partial = t_;
-    partial.children.clear();
-    for (const Node& r : t_.children) {
-      partial.children.push_back(r);
-      if (r.row_group != RowGroup::kHead) break;
-    }
+    partial.children.resize(rows);
     m.table(partial, 0, width);
     m.finish();
     const double height = m.cursor().y;
@@ -192,6 +169,18 @@ class TableLayout {
   }
 
  private:
+  struct CellResult {
+    Cursor end;
+    size_t first_item = 0, last_item = 0, first_link = 0, last_link = 0;
+  };
+
+  struct RowState {
+    Cursor start;
+    Cursor end;                     //!< below the cells that end in this row (spanning ones too)
+    size_t index = 0;               //!< items on the start page before the row
+    std::vector<CellResult> cells;  //!< one per GridRow::cells
+  };
+
   // The shared caches are keyed by node address: entries for a temporary copy would dangle
   // once it is gone, and a later node at the same address would read them.
   void forget(const Node& n) {
@@ -213,8 +202,8 @@ class TableLayout {
   }
 
   double span_width(const GridCell& gc) const {
-    double w = spacing_ * (gc.span - 1);
-    for (int k = gc.col; k < gc.col + gc.span && k < columns_; ++k)
+    double w = spacing_ * (gc.colspan - 1);
+    for (int k = gc.col; k < gc.col + gc.colspan && k < columns_; ++k)
       w += widths_[static_cast<size_t>(k)];
     return w;
   }
@@ -265,43 +254,70 @@ class TableLayout {
     e_.record_anchor(t_, start);
     const double top_edge = collapse_ ? 0 : s_.border.top.width + s_.padding.top;
     e_.cursor_.y += top_edge + spacing_;
-    size_t header_rows = 0;
-    while (header_rows < place_limit_ && rows_[header_rows].row->row_group == RowGroup::kHead) {
-      ++header_rows;
-    }
-    const Mark table_mark = mark();
-    bool table_moved = false;
-    for (size_t r = 0; r < header_rows; ++r) row(rows_[r]);
-    for (size_t r = header_rows; r < place_limit_; ++r) {
-      const Mark m = mark();
-      row(rows_[r]);
-      if (e_.cursor_.page == m.cursor.page || e_.measuring_) continue;
-      const double height = (e_.bottom_ - m.cursor.y) + (e_.cursor_.y - e_.top_) +
-                            (e_.cursor_.page - m.cursor.page - 1) * e_.page_height();
-      const double header_h = header_height();
-      if (height > e_.page_height() - header_h) continue;  // too tall for any page: split it
-      if (r == header_rows && !table_moved && table_mark.cursor.y > e_.top_ + 0.01) {
-        rollback(table_mark);  // keep the header with the first body row
-        e_.new_page();
-        e_.cursor_.y += spacing_;
-        table_moved = true;
-        for (size_t h = 0; h < header_rows; ++h) row(rows_[h]);
-        row(rows_[r]);
-        continue;
-      }
-      if (m.cursor.y <= e_.top_ + header_h + spacing_ + 0.01) continue;  // page top: split
-      rollback(m);
-      e_.new_page();
-      e_.cursor_.y += spacing_;
-      for (size_t h = 0; h < header_rows; ++h) row(rows_[h]);
-      row(rows_[r]);
+    table_mark_ = mark();
+    lay_headers();
+    for (size_t r = header_rows_; r < grid_.rows.size(); r = grid_.rows[r].unit_end) {
+      place_unit(r, grid_.rows[r].unit_end);
     }
     const double bottom_edge = collapse_ ? 0 : s_.border.bottom.width + s_.padding.bottom;
     e_.cursor_.y += bottom_edge;
-    e_.decorate(s_, table_x_, table_width_, table_moved ? Cursor{start.page + 1, e_.top_} : start,
-                table_moved ? 0 : start_index, e_.cursor_, !collapse_, &borders_);
+    e_.decorate(s_, table_x_, table_width_, table_moved_ ? Cursor{start.page + 1, e_.top_} : start,
+                table_moved_ ? 0 : start_index, e_.cursor_, !collapse_, &borders_);
     emit_borders();
     e_.add_margin(s_.margin.bottom);
+  }
+
+  // Rows bound together by rowspans move to the next page together. When they are taller
+  // than a page, they break between rows as unbound rows do, except that header rows are not
+  // repeated inside them: the cells spanning from above continue at the top of the page.
+  void place_unit(size_t first, size_t last) {
+    const Mark m = mark();
+    if (!place_together(first, last, true) && last - first > 1) {
+      rollback(m);
+      for (size_t r = first; r < last; ++r) place_together(r, r + 1, r == first);
+    }
+    finish_rows(first, last);
+  }
+
+  // Lays out rows [first, last) and, if they cross a page break, moves them whole to the next
+  // page (under repeated header rows if `headers`). Returns false, leaving them split where
+  // they fell, if they do not fit on a page.
+  bool place_together(size_t first, size_t last, bool headers) {
+    const Mark m = mark();
+    if (lay_rows(first, last) || e_.measuring_) return true;
+    const double header_h = headers ? header_height() : 0;
+    if (height_since(m.cursor) > e_.page_height() - header_h) return false;
+    if (first == header_rows_ && !table_moved_ && table_mark_.cursor.y > e_.top_ + 0.01) {
+      rollback(table_mark_);  // keep the header with the first body row
+      table_moved_ = true;
+    } else if (m.cursor.y > e_.top_ + header_h + spacing_ + 0.01) {
+      rollback(m);
+    } else {
+      return true;  // already at the top of a page: split
+    }
+    e_.new_page();
+    e_.cursor_.y += spacing_;
+    if (headers) lay_headers();
+    lay_rows(first, last);
+    return true;
+  }
+
+  void lay_headers() {
+    lay_rows(0, header_rows_);
+    finish_rows(0, header_rows_);
+  }
+
+  // Lays out rows [first, last) at the cursor; true if they end on the page they start on.
+  bool lay_rows(size_t first, size_t last) {
+    const int page = e_.cursor_.page;
+    for (size_t r = first; r < last; ++r) lay_row(r);
+    return e_.cursor_.page == page;
+  }
+
+  // Height from `from` to the cursor, which is on a later page.
+  double height_since(Cursor from) const {
+    return (e_.bottom_ - from.y) + (e_.cursor_.y - e_.top_) +
+           (e_.cursor_.page - from.page - 1) * e_.page_height();
   }
 
   // Cell and table borders go on top of everything in the table, merged per page.
@@ -321,24 +337,13 @@ class TableLayout {
 
   double header_height() {
     if (header_height_ >= 0) return header_height_;
-    header_height_ = 0;
-    for (const GridRow& r : rows_) {
-      if (r.row->row_group != RowGroup::kHead) break;
-      Engine m(e_.shared_, 0, 1e12, true);
-      TableLayout sub(m, t_);
-      sub.widths_ = widths_;
-      sub.table_x_ = 0;
-      sub.row(r);
-      header_height_ += m.cursor().y + spacing_;
-    }
+    Engine m(e_.shared_, 0, 1e12, true);
+    TableLayout sub(m, t_);
+    sub.widths_ = widths_;
+    sub.lay_rows(0, header_rows_);
+    header_height_ = m.cursor().y;
     return header_height_;
   }
-
-  struct CellResult {
-    Cursor end;
-    size_t first_item = 0, last_item = 0, first_link = 0, last_link = 0;
-    double content_height = 0;
-  };
 
   CellResult cell_content(const GridCell& gc, Cursor row_start) {
     const ComputedStyle& cs = gc.cell->style;
@@ -351,10 +356,8 @@ class TableLayout {
     e_.cursor_.y += cs.border.top.width * k + cs.padding.top;
     const double cx = column_x(gc.col) + cs.border.left.width * k + cs.padding.left;
     const double cw = std::max(0.0, span_width(gc) - horizontal_cell_edges(*gc.cell));
-    const Cursor content_start = e_.cursor_;
     e_.flow(gc.cell->children, cx, cw);
     e_.pending_margin_ = 0;  // margins inside a cell do not leak out of it
-    res.content_height = e_.cursor_.y - content_start.y;
     e_.cursor_.y += cs.padding.bottom + cs.border.bottom.width * k;
     res.end = e_.cursor_;
     if (res.end.page == row_start.page) {
@@ -364,49 +367,109 @@ class TableLayout {
     return res;
   }
 
-  void row(const GridRow& r) {
-    const Cursor row_start = e_.cursor_;
-    const size_t row_index = e_.current_page().items.size();
-    std::vector<CellResult> results;
-    Cursor end = row_start;
-    for (const GridCell& gc : r.cells) {
-      results.push_back(cell_content(gc, row_start));
-      const Cursor c = results.back().end;
-      if (c.page > end.page || (c.page == end.page && c.y > end.y)) end = c;
+  static bool later(Cursor a, Cursor b) {
+    return a.page > b.page || (a.page == b.page && a.y > b.y);
+  }
+
+  // Lays out the content of the cells that start in row `r` at the cursor, and moves the
+  // cursor below every cell that ends in the row. A spanning cell taller than the rows it
+  // spans so makes its last row taller; the rows above keep their own heights.
+  void lay_row(size_t r) {
+    const GridRow& row = grid_.rows[r];
+    RowState& rs = state_[r];
+    rs.start = e_.cursor_;
+    rs.index = e_.current_page().items.size();
+    rs.cells.clear();
+    for (const GridCell& gc : row.cells) rs.cells.push_back(cell_content(gc, rs.start));
+    rs.end = rs.start;
+    for (size_t k = row.unit_begin; k <= r; ++k) {
+      const std::vector<GridCell>& cells = grid_.rows[k].cells;
+      for (size_t i = 0; i < cells.size(); ++i) {
+        const Cursor end = state_[k].cells[i].end;
+        if (k + static_cast<size_t>(cells[i].rowspan) == r + 1 && later(end, rs.end)) rs.end = end;
+      }
     }
-    e_.cursor_ = end;
-    if (end.page == row_start.page) align_cells(r, results, end.y - row_start.y, row_start);
-    for (size_t i = 0; i < r.cells.size(); ++i) {
-      const GridCell& gc = r.cells[i];
-      e_.decorate(gc.cell->style, column_x(gc.col), span_width(gc), row_start,
-                  results[i].first_item, end, !collapse_, &borders_);
-    }
-    if (!r.row->style.background.transparent()) {
-      ComputedStyle bg;
-      bg.background = r.row->style.background;
-      e_.decorate(bg, column_x(0), column_x(columns_) - column_x(0) - spacing_, row_start,
-                  row_index, end, true);
-    }
+    e_.cursor_ = rs.end;
     e_.cursor_.y += spacing_;
   }
 
-  void align_cells(const GridRow& r, const std::vector<CellResult>& results, double row_h,
-                   Cursor row_start) {
-    PageContent& page = e_.page(row_start.page);
-    for (size_t i = 0; i < r.cells.size(); ++i) {
-      const ComputedStyle& cs = r.cells[i].cell->style;
-      const CellResult& res = results[i];
-      const double used = res.end.y - row_start.y;
-      double shift = 0;
-      if (cs.vertical_align == VerticalAlign::kMiddle) shift = (row_h - used) / 2;
-      if (cs.vertical_align == VerticalAlign::kBottom) shift = row_h - used;
-      if (shift <= 0.01) continue;
-      for (size_t k = res.first_item; k < res.last_item && k < page.items.size(); ++k) {
-        std::visit([&](auto& item) { shift_item(item, shift); }, page.items[k]);
+  // Aligns and decorates the cells that start in rows [first, last) over all the rows they
+  // span, then paints the rows' backgrounds beneath them. Decorations are inserted into the
+  // item lists, so cells are done from the last item backwards: the item ranges recorded for
+  // the cells still to do stay valid.
+  void finish_rows(size_t first, size_t last) {
+    if (first >= last) return;
+    struct Area {
+      const GridCell* gc;
+      const CellResult* res;
+      const Node* row;  // the row the cell starts in
+      Cursor start, row_end, end;
+    };
+    std::vector<Area> areas;
+    for (size_t r = first; r < last; ++r) {
+      const std::vector<GridCell>& cells = grid_.rows[r].cells;
+      for (size_t i = 0; i < cells.size(); ++i) {
+        const size_t last_row = r + static_cast<size_t>(cells[i].rowspan) - 1;
+        areas.push_back(Area{&cells[i], &state_[r].cells[i], grid_.rows[r].row, state_[r].start,
+                             state_[r].end, state_[last_row].end});
       }
-      for (size_t k = res.first_link; k < res.last_link && k < page.links.size(); ++k) {
-        page.links[k].y += shift;
+    }
+    std::sort(areas.begin(), areas.end(), [](const Area& a, const Area& b) {
+      return std::tie(a.start.page, a.res->first_item) > std::tie(b.start.page, b.res->first_item);
+    });
+    for (const Area& a : areas) {
+      const GridCell& gc = *a.gc;
+      if (a.end.page == a.start.page) align(gc, *a.res, a.start, a.end.y - a.start.y);
+      const double x = column_x(gc.col), w = span_width(gc);
+      e_.decorate(gc.cell->style, x, w, a.start, a.res->first_item, a.end, !collapse_, &borders_);
+      // As browsers do, a spanning cell shows the background of the row it starts in down
+      // to its bottom; the later rows leave its columns alone (paint_row_backgrounds).
+      if (gc.rowspan > 1 && later(a.end, a.row_end)) {
+        const size_t at = a.row_end.page == a.start.page ? a.res->first_item : 0;
+        paint_background(*a.row, x, w, a.row_end, at, a.end);
       }
+    }
+    paint_row_backgrounds(first, last);
+  }
+
+  // Row backgrounds go beneath all the cells of the rows: each across the row's columns
+  // except those a cell from a row above still covers.
+  void paint_row_backgrounds(size_t first, size_t last) {
+    const RowState& unit = state_[first];
+    for (size_t r = first; r < last; ++r) {
+      const Node& row = *grid_.rows[r].row;
+      if (row.style.background.transparent()) continue;
+      const RowState& rs = state_[r];
+      const size_t at = rs.start.page == unit.start.page ? unit.index : 0;
+      for (const auto& [begin, end] : uncovered_columns(grid_, r)) {
+        const double x = column_x(begin);
+        paint_background(row, x, column_x(end) - x - spacing_, rs.start, at, rs.end);
+      }
+    }
+  }
+
+  void paint_background(const Node& row, double x, double width, Cursor start, size_t index,
+                        Cursor end) {
+    if (row.style.background.transparent()) return;
+    ComputedStyle bg;
+    bg.background = row.style.background;
+    e_.decorate(bg, x, width, start, index, end, true);
+  }
+
+  // vertical-align within the cell's area, `height` tall on the page it starts on.
+  void align(const GridCell& gc, const CellResult& res, Cursor start, double height) {
+    const ComputedStyle& cs = gc.cell->style;
+    const double used = res.end.y - start.y;
+    double shift = 0;
+    if (cs.vertical_align == VerticalAlign::kMiddle) shift = (height - used) / 2;
+    if (cs.vertical_align == VerticalAlign::kBottom) shift = height - used;
+    if (shift <= 0.01) return;
+    PageContent& page = e_.page(start.page);
+    for (size_t k = res.first_item; k < res.last_item && k < page.items.size(); ++k) {
+      std::visit([&](auto& item) { shift_item(item, shift); }, page.items[k]);
+    }
+    for (size_t k = res.first_link; k < res.last_link && k < page.links.size(); ++k) {
+      page.links[k].y += shift;
     }
   }
 
@@ -418,14 +481,17 @@ class TableLayout {
   Engine& e_;
   const Node& t_;
   const ComputedStyle& s_;
-  std::vector<GridRow> rows_;
+  CellGrid grid_;
+  std::vector<RowState> state_;  //!< per grid row, from its latest layout
+  size_t header_rows_ = 0;
   int columns_ = 0;
   bool collapse_ = false;
   double spacing_ = 0;
   std::vector<double> widths_;
   double table_x_ = 0, table_width_ = 0;
   double header_height_ = -1;
-  size_t place_limit_ = 0;
+  Mark table_mark_;  //!< before the header rows on the table's first page
+  bool table_moved_ = false;
   BorderSink borders_;
 };
 

@@ -1,8 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
 #include "doc/fake_measurer.h"
 #include "doc/layout.h"
 #include "doc/render.h"
+#include "doc/table_placement.h"
 
 namespace dossier::doc {
 namespace {
@@ -53,6 +58,29 @@ std::string paragraph_of_lines(int n, const std::string& tag) {
   for (int i = 0; i < n; ++i) s += tag + std::to_string(i) + "<br>";
   return s + "</p>";
 }
+
+// The line reading `text` on `page`; fails the test if there is none.
+Line line_of(const PageContent& page, const std::string& text) {
+  for (const Line& l : lines(page)) {
+    if (l.text == text) return l;
+  }
+  ADD_FAILURE() << "no line " << text;
+  return Line{text, -1, -1};
+}
+
+std::vector<RectItem> rects_of(const PageContent& page, Color color) {
+  std::vector<RectItem> out;
+  for (const DisplayItem& item : page.items) {
+    const auto* r = std::get_if<RectItem>(&item);
+    if (r != nullptr && r->color == color) out.push_back(*r);
+  }
+  return out;
+}
+
+// Tables of 10pt glyphs in unpadded cells without spacing: a column is as wide as its widest
+// line and a row of one line is 12pt tall.
+constexpr const char* kTightTable = "<style>table { border-spacing: 0 } td { padding: 0 }</style>";
+constexpr Color kTint{0xab, 0xcd, 0xef, 255};
 
 TEST(Layout, PositionsLinesInTheContentBox) {
   const Rendered r = lay_out("<p>aaaa bbbb cccc dddd eeee ffff gggg hhhh</p>");
@@ -220,6 +248,209 @@ TEST(Layout, SplitsTableRowsTallerThanAPage) {
   }
   EXPECT_EQ(count, 30);
   EXPECT_EQ(lines(r.layout.pages[2]).back().text, "end");
+}
+
+TEST(Layout, RowspanCoversTheColumnInTheFollowingRows) {
+  const Rendered r = lay_out(std::string(kTightTable) +
+                             "<table><tr><td rowspan=2 style='background:#abcdef'>A</td>"
+                             "<td>b1</td></tr><tr><td>b2</td></tr>"
+                             "<tr><td>c1</td><td>c2</td></tr></table>");
+  const PageContent& page = r.layout.pages[0];
+  // Column 1 is as wide as "c1" (10pt); b2 goes to column 2, under b1, not into column 1.
+  EXPECT_DOUBLE_EQ(line_of(page, "b1").x, 30);
+  EXPECT_DOUBLE_EQ(line_of(page, "b2").x, 30);
+  EXPECT_DOUBLE_EQ(line_of(page, "b2").baseline, 20 + 12 + 9);
+  EXPECT_DOUBLE_EQ(line_of(page, "c1").x, 20);
+  EXPECT_DOUBLE_EQ(line_of(page, "c2").x, 30);
+  EXPECT_DOUBLE_EQ(line_of(page, "c2").baseline, 20 + 24 + 9);
+  // vertical-align: middle (the default) centres "A" in both rows, drawn once.
+  EXPECT_DOUBLE_EQ(line_of(page, "A").x, 20);
+  EXPECT_DOUBLE_EQ(line_of(page, "A").baseline, 20 + 6 + 9);
+  int a_lines = 0;
+  for (const Line& l : lines(page)) a_lines += l.text == "A";
+  EXPECT_EQ(a_lines, 1);
+  // Its background covers both rows.
+  const auto bg = rects_of(page, kTint);
+  ASSERT_EQ(bg.size(), 1u);
+  EXPECT_DOUBLE_EQ(bg[0].x, 20);
+  EXPECT_DOUBLE_EQ(bg[0].y, 20);
+  EXPECT_DOUBLE_EQ(bg[0].width, 10);
+  EXPECT_DOUBLE_EQ(bg[0].height, 24);
+}
+
+TEST(Layout, ColspanAndRowspanTogether) {
+  const Rendered r = lay_out(std::string(kTightTable) +
+                             "<table><tr><td colspan=2 rowspan=2>AB</td><td>c1</td></tr>"
+                             "<tr><td>c2</td></tr><tr><td>x</td><td>y</td><td>z</td></tr></table>");
+  const PageContent& page = r.layout.pages[0];
+  // Columns: 5pt ("x"), 5pt ("y"), 10pt; "AB" fills the first two.
+  EXPECT_DOUBLE_EQ(line_of(page, "AB").x, 20);
+  EXPECT_DOUBLE_EQ(line_of(page, "c1").x, 30);
+  EXPECT_DOUBLE_EQ(line_of(page, "c2").x, 30);
+  EXPECT_DOUBLE_EQ(line_of(page, "c2").baseline, 20 + 12 + 9);
+  EXPECT_DOUBLE_EQ(line_of(page, "x").x, 20);
+  EXPECT_DOUBLE_EQ(line_of(page, "y").x, 25);
+  EXPECT_DOUBLE_EQ(line_of(page, "z").x, 30);
+  EXPECT_DOUBLE_EQ(line_of(page, "z").baseline, 20 + 24 + 9);
+}
+
+TEST(Layout, RowspanTallerThanItsRowsGrowsTheLastOne) {
+  const Rendered r = lay_out(std::string(kTightTable) +
+                             "<style>td { vertical-align: top }</style>"
+                             "<table><tr><td rowspan=2>t0<br>t1<br>t2<br>t3</td><td>a</td></tr>"
+                             "<tr><td style='vertical-align: bottom'>b</td></tr>"
+                             "<tr><td>c</td><td>d</td></tr></table>");
+  const PageContent& page = r.layout.pages[0];
+  EXPECT_DOUBLE_EQ(line_of(page, "t3").baseline, 20 + 36 + 9);
+  // The first row keeps its height; the second takes the other 36pt, b at its bottom.
+  EXPECT_DOUBLE_EQ(line_of(page, "a").baseline, 20 + 9);
+  EXPECT_DOUBLE_EQ(line_of(page, "b").baseline, 20 + 36 + 9);
+  EXPECT_DOUBLE_EQ(line_of(page, "c").baseline, 20 + 48 + 9);
+  EXPECT_DOUBLE_EQ(line_of(page, "d").baseline, 20 + 48 + 9);
+}
+
+TEST(Layout, CollapsedBordersOfARowspanCoverItsRows) {
+  const Rendered r = lay_out(
+      "<style>table { border-collapse: collapse } td { padding: 0; border: 1px solid }</style>"
+      "<table><tr><td rowspan=2>A</td><td>b1</td></tr><tr><td>b2</td></tr>"
+      "<tr><td>c1</td><td>c2</td></tr></table>");
+  const PageContent& page = r.layout.pages[0];
+  // Collapsed 0.75pt borders: half of each lies inside the cell.
+  const double top = 20, third_row = line_of(page, "c1").baseline - 9 - 0.375;
+  const double column2 = line_of(page, "b1").x - 0.375;
+  EXPECT_DOUBLE_EQ(line_of(page, "b2").x, line_of(page, "b1").x);
+  bool between = false;
+  for (const DisplayItem& item : page.items) {
+    const auto* l = std::get_if<LineItem>(&item);
+    if (l == nullptr) continue;
+    if (l->y1 == l->y2 && l->y1 > top + 1 && l->y1 < third_row - 1) {
+      // The border between b1 and b2 stops at A.
+      EXPECT_NEAR(std::min(l->x1, l->x2), column2, 1e-9) << "at y " << l->y1;
+    }
+    if (l->x1 == l->x2 && std::abs(l->x1 - column2) < 1e-9) {
+      between |= std::min(l->y1, l->y2) <= top + 1e-9 && std::max(l->y1, l->y2) >= third_row - 1e-9;
+    }
+  }
+  EXPECT_TRUE(between) << "no border between A and b1/b2 down both rows";
+}
+
+TEST(Layout, RowsBoundByARowspanMoveToTheNextPageTogether) {
+  // 10 lines, the header and r0 fill 144pt of 160: s/a would fit, but not with b.
+  const Rendered r =
+      lay_out(paragraph_of_lines(10, "f") + kTightTable +
+              "<style>td { vertical-align: top }</style>"
+              "<table><thead><tr><td>H</td></tr></thead><tr><td>r0</td><td>r0b</td></tr>"
+              "<tr><td rowspan=2>s</td><td>a</td></tr><tr><td>b</td></tr>"
+              "<tr><td>e</td><td>eb</td></tr></table>");
+  ASSERT_EQ(r.layout.pages.size(), 2u);
+  EXPECT_EQ(lines(r.layout.pages[0]).back().text, "r0b");
+  const PageContent& next = r.layout.pages[1];
+  const auto ls = lines(next);
+  ASSERT_FALSE(ls.empty());
+  EXPECT_EQ(ls.front().text, "H");  // the header repeats above them
+  EXPECT_DOUBLE_EQ(line_of(next, "s").baseline, 20 + 12 + 9);
+  EXPECT_DOUBLE_EQ(line_of(next, "a").baseline, 20 + 12 + 9);
+  EXPECT_DOUBLE_EQ(line_of(next, "b").baseline, 20 + 24 + 9);
+  EXPECT_DOUBLE_EQ(line_of(next, "b").x, line_of(next, "a").x);
+  EXPECT_DOUBLE_EQ(line_of(next, "e").baseline, 20 + 36 + 9);
+}
+
+TEST(Layout, KeepsAHeadingWithTheRowsARowspanBindsAtTheTableTop) {
+  // 10 lines and the heading leave 28pt: the first row fits, the three it is bound to do not.
+  const Rendered r = lay_out(paragraph_of_lines(10, "f") + kTightTable +
+                             "<h2>Heading</h2><table><tr><td rowspan=3>s</td><td>a</td></tr>"
+                             "<tr><td>b</td></tr><tr><td>c</td></tr></table>");
+  ASSERT_EQ(r.layout.pages.size(), 2u);
+  EXPECT_EQ(lines(r.layout.pages[0]).back().text, "f9");
+  const auto next = lines(r.layout.pages[1]);
+  ASSERT_FALSE(next.empty());
+  EXPECT_EQ(next.front().text, "Heading");
+  EXPECT_DOUBLE_EQ(line_of(r.layout.pages[1], "c").baseline, 20 + 36 + 9);
+}
+
+TEST(Layout, RowspanTallerThanAPageBreaksBetweenItsRows) {
+  std::string table = std::string(kTightTable) +
+                      "<style>td { vertical-align: top }</style><table><thead><tr><td>H</td>"
+                      "</tr></thead><tr><td rowspan=15 style='background:#abcdef'>S</td>"
+                      "<td>r0</td></tr>";
+  for (int i = 1; i < 15; ++i) table += "<tr><td>r" + std::to_string(i) + "</td></tr>";
+  const Rendered r = lay_out(table + "</table>");
+  ASSERT_EQ(r.layout.pages.size(), 2u);
+  // H + 12 rows fill page 1; r12 would end 8pt below it, so it starts page 2 whole, with no
+  // header above it (column 1 belongs to S there).
+  EXPECT_EQ(lines(r.layout.pages[0]).back().text, "r11");
+  const auto next = lines(r.layout.pages[1]);
+  ASSERT_EQ(next.size(), 3u);
+  EXPECT_EQ(next[0].text, "r12");
+  EXPECT_DOUBLE_EQ(next[0].baseline, 20 + 9);
+  EXPECT_EQ(next[2].text, "r14");
+  const auto bg = rects_of(r.layout.pages[1], kTint);
+  ASSERT_EQ(bg.size(), 1u);
+  EXPECT_DOUBLE_EQ(bg[0].y, 20);
+  EXPECT_DOUBLE_EQ(bg[0].height, 36);
+}
+
+TEST(Layout, RowBackgroundsUnderARowspan) {
+  const Rendered r = lay_out(std::string(kTightTable) +
+                             "<table><tr style='background:#abcdef'><td rowspan=2>A</td>"
+                             "<td>b1</td></tr><tr style='background:#ff0000'><td>b2</td></tr>"
+                             "<tr><td rowspan=2>C</td><td>c1</td></tr>"
+                             "<tr style='background:#ff0000'><td>c2</td></tr></table>");
+  const PageContent& page = r.layout.pages[0];
+  // Column 1 is 5pt wide, column 2 10pt. A cell shows the background of the row it starts
+  // in from top to bottom (C none): the red rows cover column 2 only.
+  const auto red = rects_of(page, Color{255, 0, 0, 255});
+  ASSERT_EQ(red.size(), 2u);
+  for (const RectItem& rect : red) {
+    EXPECT_DOUBLE_EQ(rect.x, 25);
+    EXPECT_DOUBLE_EQ(rect.width, 10);
+    EXPECT_DOUBLE_EQ(rect.height, 12);
+  }
+  EXPECT_DOUBLE_EQ(red[0].y, 32);
+  EXPECT_DOUBLE_EQ(red[1].y, 56);
+  // The first row's blue: across the row, then under A in the second row.
+  const auto blue = rects_of(page, kTint);
+  ASSERT_EQ(blue.size(), 2u);
+  EXPECT_DOUBLE_EQ(blue[0].y, 20);
+  EXPECT_DOUBLE_EQ(blue[0].width, 15);
+  EXPECT_DOUBLE_EQ(blue[0].height, 12);
+  EXPECT_DOUBLE_EQ(blue[1].x, 20);
+  EXPECT_DOUBLE_EQ(blue[1].y, 32);
+  EXPECT_DOUBLE_EQ(blue[1].width, 5);
+  EXPECT_DOUBLE_EQ(blue[1].height, 12);
+}
+
+TEST(TablePlacement, RowspansStopAtTheEndOfTheirRowGroup) {
+  const Rendered r = lay_out(
+      "<table><thead><tr><th rowspan=3>h</th><th>i</th></tr></thead>"
+      "<tbody><tr><td>a</td><td rowspan=9>b</td></tr><tr><td>c</td></tr></tbody></table>");
+  const Node& table = r.doc.body.children.at(0);
+  const layout::CellGrid grid = layout::place_cells(table);
+  ASSERT_EQ(grid.rows.size(), 3u);
+  EXPECT_EQ(grid.columns, 2);
+  EXPECT_EQ(grid.rows[0].cells[0].rowspan, 1);
+  EXPECT_EQ(grid.rows[1].cells[0].col, 0);  // not pushed right by the header's rowspan
+  EXPECT_EQ(grid.rows[1].cells[1].rowspan, 2);
+  EXPECT_EQ(grid.rows[2].cells[0].col, 0);
+  EXPECT_EQ(grid.rows[0].unit_end, 1u);
+  EXPECT_EQ(grid.rows[2].unit_begin, 1u);
+  EXPECT_EQ(grid.rows[2].unit_end, 3u);
+  using Runs = std::vector<std::pair<int, int>>;
+  EXPECT_EQ(layout::uncovered_columns(grid, 1), (Runs{{0, 2}}));
+  EXPECT_EQ(layout::uncovered_columns(grid, 2), (Runs{{0, 1}}));
+}
+
+TEST(TablePlacement, ColspanStopsAtACellSpanningFromAbove) {
+  const Rendered r = lay_out(
+      "<table><tr><td>a</td><td rowspan=2>b</td><td>c</td></tr>"
+      "<tr><td colspan=3>d</td><td>e</td></tr></table>");
+  const layout::CellGrid grid = layout::place_cells(r.doc.body.children.at(0));
+  ASSERT_EQ(grid.rows[1].cells.size(), 2u);
+  EXPECT_EQ(grid.rows[1].cells[0].colspan, 1);
+  EXPECT_EQ(grid.rows[1].cells[1].col, 2);
+  EXPECT_EQ(grid.columns, 3);
+  using Runs = std::vector<std::pair<int, int>>;
+  EXPECT_EQ(layout::uncovered_columns(grid, 1), (Runs{{0, 1}, {2, 3}}));
 }
 
 TEST(Layout, ScalesImagesToThePageHeight) {
