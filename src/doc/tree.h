@@ -189,7 +189,7 @@ struct Node {
   int heading_level = 0;  //!< 1–6 for h1–h6 (bookmarks, DOCX heading styles); else 0
   std::string marker;     //!< kListItem: "•", "◦", "▪", "3.", "c.", "iv."; "" for none
   int colspan = 1;        //!< kTableCell, ≥ 1
-  int rowspan = 1;        //!< kTableCell, ≥ 1 (layout treats rowspan as 1; see docs/templates.md)
+  int rowspan = 1;        //!< kTableCell, ≥ 1; may run past the last row (consumers clamp it)
   RowGroup row_group = RowGroup::kBody;  //!< kTableRow: thead rows repeat on every page
   std::shared_ptr<const Image> image;    //!< kImage
   std::string alt;                       //!< kImage: alternative text
