@@ -9,6 +9,7 @@
 
 #include "catalog/system_templates.h"
 #include "charts/clinical_charts.h"
+#include "core/time_zone.h"
 #include "tmpl/template.h"
 
 namespace dossier::catalog {
@@ -121,6 +122,13 @@ class TemplateCache {
   size_t bytes_ = 0;
 };
 
+// object[key] without copying, or nullptr when `object` is no object or lacks `key`.
+const Json* member(const Json* object, const char* key) {
+  if (object == nullptr || !object->is_object()) return nullptr;
+  const auto it = object->find(key);
+  return it == object->end() ? nullptr : &*it;
+}
+
 TemplateCache& cache() {
   static TemplateCache kCache;
   return kCache;
@@ -148,10 +156,22 @@ tmpl::Limits export_limits() {
   return limits;
 }
 
+std::string practice_time_zone(const Json& context) {
+  const Json* zone = member(&context, "time_zone");
+  if (const Json* practice = member(&context, "practice")) zone = member(practice, "time_zone");
+  const Json* rows = member(member(&context, "tables"), "practice");
+  if (rows && rows->is_array() && !rows->empty()) zone = member(&(*rows)[0], "time_zone");
+  if (!zone || !zone->is_string() || !is_time_zone(zone->get<std::string>())) return "UTC";
+  return zone->get<std::string>();
+}
+
 Result<std::string> render_template_html(std::string_view source, const Json& context,
                                          std::string_view name) {
   DOSSIER_ASSIGN_OR_RETURN(std::shared_ptr<const tmpl::Template> parsed, cache().get(source, name));
-  return parsed->render(context, export_limits(), &system_partials(), &export_functions());
+  tmpl::RenderOptions options;
+  options.limits = export_limits();
+  options.time_zone = practice_time_zone(context);
+  return parsed->render(context, options, &system_partials(), &export_functions());
 }
 
 std::string system_template_source(std::string_view export_type) {

@@ -19,6 +19,9 @@
 // (width 200–2000 px, height 120–1200 px; from/to "YYYY-MM-DD" stretch the time axis over
 // a report period.) Bad chart arguments end the render with an error naming the argument.
 //
+// Every export and preview prints its times in the practice's time zone: the `date` filter
+// converts timestamps to practice_time_zone(context) (templates add %Z to name it).
+//
 // Thread safety: every function here may be called concurrently. Parsed templates are cached
 // (keyed by name and content, bounded), so rendering the same template again skips parsing.
 #pragma once
@@ -34,11 +37,18 @@
 namespace dossier::catalog {
 
 //! Parses (or takes from the cache) and renders `source` with `context`, the system partials
-//! and export_functions(), within export_limits(). `name` identifies the template in errors.
+//! and export_functions(), within export_limits(), in practice_time_zone(context). `name`
+//! identifies the template in errors.
 //! Fails with kUnprocessable "line L, column C: …" on a syntax error, a render error or a
 //! limit; never throws.
 Result<std::string> render_template_html(std::string_view source, const Json& context,
                                          std::string_view name = "template");
+
+//! The zone of the practice whose record `context` was gathered from: `practice.time_zone`
+//! (most exports), `tables.practice[0].time_zone` (the full record) or `time_zone` (the
+//! insurance report, which carries no practice); "UTC" when there is none or the tz database
+//! does not know it, so that a document still renders, in UTC and saying so.
+std::string practice_time_zone(const Json& context);
 
 //! The content of templates/<export_type>.html.j2 ("progress_report", "session_notes", …),
 //! or "" when there is no system template for that type.

@@ -89,6 +89,28 @@ TEST(RenderTemplate, ChartErrorsNameTheArgumentAndTheLocation) {
             std::string::npos);
 }
 
+TEST(RenderTemplate, TheZoneIsThePracticesWhereverTheContextCarriesIt) {
+  EXPECT_EQ(practice_time_zone({{"practice", {{"time_zone", "America/Chicago"}}}}),
+            "America/Chicago");
+  EXPECT_EQ(practice_time_zone({{"tables", {{"practice", {{{"time_zone", "Asia/Kolkata"}}}}}}}),
+            "Asia/Kolkata");
+  EXPECT_EQ(practice_time_zone({{"time_zone", "America/New_York"}}), "America/New_York");
+  // No practice, no zone, or one the tz database does not know: the document still renders.
+  EXPECT_EQ(practice_time_zone(Json::object()), "UTC");
+  EXPECT_EQ(practice_time_zone({{"practice", nullptr}}), "UTC");
+  EXPECT_EQ(practice_time_zone({{"practice", {{"time_zone", "Mars/Olympus_Mons"}}}}), "UTC");
+  EXPECT_EQ(practice_time_zone({{"tables", {{"practice", Json::array()}}}}), "UTC");
+}
+
+TEST(RenderTemplate, DatesPrintInThePracticeZone) {
+  const Json ctx = {{"practice", {{"time_zone", "Asia/Kolkata"}}},
+                    {"t", "2026-03-10T14:02:00.000Z"},
+                    {"d", "2026-03-10"}};
+  EXPECT_EQ(render("{{ t|date('%b %-d, %Y %-I:%M %p %Z') }}|{{ d|date('%b %-d') }}", ctx),
+            "Mar 10, 2026 7:32 PM IST|Mar 10");
+  EXPECT_EQ(render("{{ t|date('%H:%M %Z') }}", {{"t", "2026-03-10T14:02:00Z"}}), "14:02 UTC");
+}
+
 TEST(RenderTemplate, SystemPartialsAreAvailable) {
   const Json ctx = {{"notices",
                      {{{"regulation", "42 CFR part 2"},

@@ -6,6 +6,7 @@
 //   --- context           JSON (optional; default {})
 //   --- partial NAME      a partial for {% include %} (optional, repeatable)
 //   --- limits            JSON with Limits members to override (optional)
+//   --- time_zone         the render's time zone, an IANA name (optional; default UTC)
 //   (the host functions of test_functions() below are available to every case)
 //   --- expect            the exact output, or
 //   --- error             a substring the render or parse error detail must contain
@@ -31,6 +32,7 @@ struct Case {
   std::string tmpl;
   std::string context = "{}";
   std::string limits = "{}";
+  std::string time_zone = "UTC";
   std::vector<std::pair<std::string, std::string>> partials;
   std::string expect;
   std::string error;
@@ -41,6 +43,7 @@ void assign(Case& c, const std::string& section, const std::string& arg, std::st
   if (section == "template") c.tmpl = std::move(body);
   if (section == "context") c.context = std::move(body);
   if (section == "limits") c.limits = std::move(body);
+  if (section == "time_zone") c.time_zone = std::move(body);
   if (section == "partial") c.partials.emplace_back(arg, std::move(body));
   if (section == "expect") {
     c.expect = std::move(body);
@@ -101,15 +104,17 @@ const std::vector<Case>& all_cases() {
   return cases;
 }
 
-Limits parse_limits(const std::string& text) {
-  const Json j = Json::parse(text);
-  Limits l;
+RenderOptions parse_options(const Case& c) {
+  const Json j = Json::parse(c.limits);
+  RenderOptions options;
+  options.time_zone = c.time_zone;
+  Limits& l = options.limits;
   l.max_output_bytes = j.value("max_output_bytes", l.max_output_bytes);
   l.max_loop_iterations = j.value("max_loop_iterations", l.max_loop_iterations);
   l.max_nesting = j.value("max_nesting", l.max_nesting);
   l.max_call_depth = j.value("max_call_depth", l.max_call_depth);
   l.max_function_calls = j.value("max_function_calls", l.max_function_calls);
-  return l;
+  return options;
 }
 
 // Host functions for functions.case:
@@ -154,7 +159,7 @@ TEST_P(CaseTest, Renders) {
   PartialRegistry partials;
   for (const auto& [name, source] : c.partials) ASSERT_TRUE(partials.add(name, source).ok());
   auto tmpl = Template::parse(c.tmpl, "case");
-  Result<std::string> out = tmpl.ok() ? tmpl->render(Json::parse(c.context), parse_limits(c.limits),
+  Result<std::string> out = tmpl.ok() ? tmpl->render(Json::parse(c.context), parse_options(c),
                                                      &partials, &test_functions())
                                       : Result<std::string>(tmpl.error());
   if (c.has_expect) {

@@ -57,9 +57,13 @@ struct MacroClosure {
 
 class Renderer {
  public:
-  Renderer(const Json& context, const Limits& limits, const PartialRegistry* partials,
+  Renderer(const Json& context, const RenderOptions& options, const PartialRegistry* partials,
            const FunctionRegistry* functions)
-      : context_(context), limits_(limits), partials_(partials), functions_(functions) {}
+      : context_(context),
+        options_(options),
+        limits_(options.limits),
+        partials_(partials),
+        functions_(functions) {}
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
 
@@ -122,7 +126,8 @@ class Renderer {
   Error located(Location loc, const Error& e) const { return fail(loc, e.detail); }
 
   const Json& context_;
-  const Limits& limits_;
+  const RenderOptions& options_;
+  const Limits& limits_;  // options_.limits
   const PartialRegistry* partials_;
   const FunctionRegistry* functions_;
   const Program* root_ = nullptr;

@@ -1,8 +1,11 @@
 // `date(format)`: formats "YYYY-MM-DD" or an ISO 8601 timestamp with strftime-like
-// directives, in English, using the wall-clock time as written (an offset is not applied).
-// Input that is not such a string is returned unchanged, so a template never fails on a
-// malformed date.
+// directives, in English. A timestamp that names an instant ("Z" or an offset) is shown in
+// the render's time zone (RenderOptions::time_zone), with %Z its abbreviation and %z its
+// offset; plain dates and timestamps without an offset are printed as written, and %Z/%z
+// print nothing for them. Input that is not such a string is returned unchanged, so a
+// template never fails on a malformed date.
 #include "core/dates.h"
+#include "core/time_zone.h"
 #include "tmpl/filter_impl.h"
 
 namespace dossier::tmpl {
@@ -11,6 +14,9 @@ namespace {
 struct DateTime {
   Date date;
   int hour = 0, minute = 0, second = 0;
+  bool instant = false;  //!< written with "Z" or an offset
+  int offset_minutes = 0;
+  std::string zone_abbreviation;  //!< of the zone it is shown in; empty unless `instant`
 };
 
 bool two_digits(std::string_view s, size_t pos, int& out) {
@@ -21,7 +27,21 @@ bool two_digits(std::string_view s, size_t pos, int& out) {
   return true;
 }
 
-// "YYYY-MM-DD" or "YYYY-MM-DD[T ]HH:MM[:SS[.fff…]][Z|±HH:MM|±HHMM]".
+// "", "Z", "±HH:MM", "±HHMM" or "±HH" into `dt`; false for anything else.
+bool parse_offset(std::string_view rest, DateTime& dt) {
+  if (rest.empty()) return true;
+  dt.instant = true;
+  if (rest == "Z" || rest == "z") return true;
+  int hh = 0, mm = 0;
+  if ((rest[0] != '+' && rest[0] != '-') || !two_digits(rest, 1, hh) || hh > 23) return false;
+  const bool ok = rest.size() == 3 ||
+                  (rest.size() == 6 && rest[3] == ':' && two_digits(rest, 4, mm) && mm <= 59) ||
+                  (rest.size() == 5 && two_digits(rest, 3, mm) && mm <= 59);
+  dt.offset_minutes = (rest[0] == '-' ? -1 : 1) * (hh * 60 + mm);
+  return ok;
+}
+
+// "YYYY-MM-DD" or "YYYY-MM-DD[T ]HH:MM[:SS[.fff…]][Z|±HH:MM|±HHMM|±HH]".
 std::optional<DateTime> parse(std::string_view s) {
   auto d = parse_date(s.substr(0, 10));
   if (!d) return std::nullopt;
@@ -42,15 +62,22 @@ std::optional<DateTime> parse(std::string_view s) {
       if (pos == start) return std::nullopt;
     }
   }
-  std::string_view rest = s.substr(pos);
-  if (rest.empty() || rest == "Z" || rest == "z") return dt;
-  int hh = 0, mm = 0;
-  if ((rest[0] == '+' || rest[0] == '-') && two_digits(rest, 1, hh) && hh <= 23) {
-    if (rest.size() == 6 && rest[3] == ':' && two_digits(rest, 4, mm) && mm <= 59) return dt;
-    if (rest.size() == 5 && two_digits(rest, 3, mm) && mm <= 59) return dt;
-    if (rest.size() == 3) return dt;
-  }
-  return std::nullopt;
+  if (!parse_offset(s.substr(pos), dt)) return std::nullopt;
+  return dt;
+}
+
+// An instant as wall-clock time in `zone`; anything else unchanged.
+Result<DateTime> in_zone(const DateTime& written, const std::string& zone) {
+  if (!written.instant) return written;
+  const long secs = days_from_civil(written.date) * 86400L + written.hour * 3600L +
+                    written.minute * 60L + written.second - written.offset_minutes * 60L;
+  auto local = to_local_time(TimePoint{std::chrono::seconds{secs}}, zone);
+  if (!local.ok())
+    return Error::make(ErrorCode::kUnprocessable, "filter 'date': unknown time zone");
+  DateTime dt{local->date, local->hour, local->minute, local->second, true};
+  dt.offset_minutes = local->utc_offset_minutes;
+  dt.zone_abbreviation = std::move(local->abbreviation);
+  return dt;
 }
 
 constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
@@ -65,6 +92,21 @@ void pad(std::string& out, int v, int width, bool no_pad, char fill = '0') {
     while (static_cast<int>(digits.size()) < width) digits.insert(digits.begin(), fill);
   }
   out += digits;
+}
+
+// %Z and %z: the zone an instant is shown in ("EST", "-0500"); nothing for other values.
+bool zone_directive(std::string& out, char c, const DateTime& t) {
+  if (c == 'Z') {
+    out += t.zone_abbreviation;
+    return true;
+  }
+  if (c != 'z') return false;
+  if (!t.instant) return true;
+  const int abs_minutes = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
+  out.push_back(t.offset_minutes < 0 ? '-' : '+');
+  pad(out, abs_minutes / 60, 2, false);
+  pad(out, abs_minutes % 60, 2, false);
+  return true;
 }
 
 // Appends one directive; returns false if `c` is not one.
@@ -127,17 +169,18 @@ bool directive(std::string& out, char c, bool no_pad, const DateTime& t) {
       out.push_back('%');
       return true;
     default:
-      return false;
+      return zone_directive(out, c, t);
   }
 }
 
 }  // namespace
 
-Result<Value> filter_date(const Value& input, const CallArgs& args, const Limits& limits) {
+Result<Value> filter_date(const Value& input, const CallArgs& args, const RenderOptions& options) {
   DOSSIER_ASSIGN_OR_RETURN(auto a, bind_args(args, {"format"}, filter_what("date")));
   if (!input.is_json() || !input.json().is_string()) return input;
-  const auto t = parse(input.json().get_ref<const std::string&>());
-  if (!t) return input;
+  const auto written = parse(input.json().get_ref<const std::string&>());
+  if (!written) return input;
+  DOSSIER_ASSIGN_OR_RETURN(const DateTime t, in_zone(*written, options.time_zone));
   const std::string format = arg_str(a[0], "%Y-%m-%d");
   std::string out;
   for (size_t i = 0; i < format.size(); ++i) {
@@ -147,13 +190,13 @@ Result<Value> filter_date(const Value& input, const CallArgs& args, const Limits
     }
     const bool no_pad = format[i + 1] == '-' && i + 2 < format.size();
     const char c = format[i + (no_pad ? 2 : 1)];
-    if (directive(out, c, no_pad, *t)) {
+    if (directive(out, c, no_pad, t)) {
       i += no_pad ? 2 : 1;
     } else {
       out.push_back('%');
     }
   }
-  return bounded_string(std::move(out), false, limits);
+  return bounded_string(std::move(out), false, options.limits);
 }
 
 }  // namespace dossier::tmpl

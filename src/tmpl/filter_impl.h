@@ -1,5 +1,6 @@
 // Internal: the filter and test functions, grouped by the file that defines them, and
-// helpers they share. Registered by name in filters.cpp.
+// helpers they share. Registered by name in filters.cpp. Filters take the limits; the few
+// that read the render's other options (date, and map, which applies filters) take those.
 #pragma once
 
 #include <string>
@@ -11,6 +12,8 @@ namespace dossier::tmpl {
 
 #define DOSSIER_TMPL_FILTER(name) \
   Result<Value> name(const Value& input, const CallArgs& args, const Limits& limits)
+#define DOSSIER_TMPL_OPTIONS_FILTER(name) \
+  Result<Value> name(const Value& input, const CallArgs& args, const RenderOptions& options)
 
 // filters_string.cpp
 DOSSIER_TMPL_FILTER(filter_upper);
@@ -47,7 +50,7 @@ DOSSIER_TMPL_FILTER(filter_unique);
 DOSSIER_TMPL_FILTER(filter_min);
 DOSSIER_TMPL_FILTER(filter_max);
 DOSSIER_TMPL_FILTER(filter_list);
-DOSSIER_TMPL_FILTER(filter_map);
+DOSSIER_TMPL_OPTIONS_FILTER(filter_map);
 DOSSIER_TMPL_FILTER(filter_select);
 DOSSIER_TMPL_FILTER(filter_reject);
 DOSSIER_TMPL_FILTER(filter_selectattr);
@@ -57,7 +60,7 @@ DOSSIER_TMPL_FILTER(filter_items);
 DOSSIER_TMPL_FILTER(filter_batch);
 
 // filter_date.cpp
-DOSSIER_TMPL_FILTER(filter_date);
+DOSSIER_TMPL_OPTIONS_FILTER(filter_date);
 
 // filters_format.cpp
 DOSSIER_TMPL_FILTER(filter_format);
@@ -65,6 +68,7 @@ DOSSIER_TMPL_FILTER(filter_css_string);
 DOSSIER_TMPL_FILTER(filter_money);
 
 #undef DOSSIER_TMPL_FILTER
+#undef DOSSIER_TMPL_OPTIONS_FILTER
 
 //! A string built by a filter, checked against the output limit.
 Result<Value> bounded_string(std::string s, bool safe, const Limits& limits);

@@ -6,57 +6,63 @@
 namespace dossier::tmpl {
 namespace {
 
+// Most filters need only the limits; the registry hands them those.
+template <Result<Value> (*Fn)(const Value&, const CallArgs&, const Limits&)>
+Result<Value> limited(const Value& input, const CallArgs& args, const RenderOptions& options) {
+  return Fn(input, args, options.limits);
+}
+
 struct NamedFilter {
   std::string_view name;
   FilterFn fn;
 };
 
 constexpr NamedFilter kFilters[] = {
-    {"abs", filter_abs},
-    {"batch", filter_batch},
-    {"capitalize", filter_capitalize},
-    {"count", filter_length},
-    {"css_string", filter_css_string},
-    {"d", filter_default},
+    {"abs", limited<filter_abs>},
+    {"batch", limited<filter_batch>},
+    {"capitalize", limited<filter_capitalize>},
+    {"count", limited<filter_length>},
+    {"css_string", limited<filter_css_string>},
+    {"d", limited<filter_default>},
     {"date", filter_date},
-    {"default", filter_default},
-    {"dictsort", filter_dictsort},
-    {"e", filter_escape},
-    {"escape", filter_escape},
-    {"first", filter_first},
-    {"float", filter_float},
-    {"format", filter_format},
-    {"indent", filter_indent},
-    {"int", filter_int},
-    {"items", filter_items},
-    {"join", filter_join},
-    {"last", filter_last},
-    {"length", filter_length},
-    {"list", filter_list},
-    {"lower", filter_lower},
+    {"default", limited<filter_default>},
+    {"dictsort", limited<filter_dictsort>},
+    {"e", limited<filter_escape>},
+    {"escape", limited<filter_escape>},
+    {"first", limited<filter_first>},
+    {"float", limited<filter_float>},
+    {"format", limited<filter_format>},
+    {"indent", limited<filter_indent>},
+    {"int", limited<filter_int>},
+    {"items", limited<filter_items>},
+    {"join", limited<filter_join>},
+    {"last", limited<filter_last>},
+    {"length", limited<filter_length>},
+    {"list", limited<filter_list>},
+    {"lower", limited<filter_lower>},
     {"map", filter_map},
-    {"max", filter_max},
-    {"min", filter_min},
-    {"money", filter_money},
-    {"reject", filter_reject},
-    {"rejectattr", filter_rejectattr},
-    {"replace", filter_replace},
-    {"reverse", filter_reverse},
-    {"round", filter_round},
-    {"safe", filter_safe},
-    {"select", filter_select},
-    {"selectattr", filter_selectattr},
-    {"sort", filter_sort},
-    {"string", filter_string},
-    {"striptags", filter_striptags},
-    {"sum", filter_sum},
-    {"title", filter_title},
-    {"tojson", filter_tojson},
-    {"trim", filter_trim},
-    {"truncate", filter_truncate},
-    {"unique", filter_unique},
-    {"upper", filter_upper},
-    {"wordcount", filter_wordcount},
+    {"max", limited<filter_max>},
+    {"min", limited<filter_min>},
+    {"money", limited<filter_money>},
+    {"reject", limited<filter_reject>},
+    {"rejectattr", limited<filter_rejectattr>},
+    {"replace", limited<filter_replace>},
+    {"reverse", limited<filter_reverse>},
+    {"round", limited<filter_round>},
+    {"safe", limited<filter_safe>},
+    {"select", limited<filter_select>},
+    {"selectattr", limited<filter_selectattr>},
+    {"sort", limited<filter_sort>},
+    {"string", limited<filter_string>},
+    {"striptags", limited<filter_striptags>},
+    {"sum", limited<filter_sum>},
+    {"title", limited<filter_title>},
+    {"tojson", limited<filter_tojson>},
+    {"trim", limited<filter_trim>},
+    {"truncate", limited<filter_truncate>},
+    {"unique", limited<filter_unique>},
+    {"upper", limited<filter_upper>},
+    {"wordcount", limited<filter_wordcount>},
 };
 
 }  // namespace
@@ -69,12 +75,12 @@ FilterFn find_filter(std::string_view name) {
 }
 
 Result<Value> apply_filter(std::string_view name, const Value& input, const CallArgs& args,
-                           const Limits& limits) {
+                           const RenderOptions& options) {
   const FilterFn fn = find_filter(name);
   if (!fn) {
     return Error::make(ErrorCode::kUnprocessable, "unknown filter '" + std::string(name) + "'");
   }
-  return fn(input, args, limits);
+  return fn(input, args, options);
 }
 
 }  // namespace dossier::tmpl

@@ -248,8 +248,8 @@ Result<Value> filter_list(const Value& input, const CallArgs&, const Limits& lim
   return to_list(items);
 }
 
-Result<Value> filter_map(const Value& input, const CallArgs& args, const Limits& limits) {
-  DOSSIER_ASSIGN_OR_RETURN(std::vector<Value> items, iterate(input, limits));
+Result<Value> filter_map(const Value& input, const CallArgs& args, const RenderOptions& options) {
+  DOSSIER_ASSIGN_OR_RETURN(std::vector<Value> items, iterate(input, options.limits));
   const Value* attribute = nullptr;
   const Value* fallback = nullptr;
   for (const auto& [k, v] : args.keyword) {
@@ -272,7 +272,7 @@ Result<Value> filter_map(const Value& input, const CallArgs& args, const Limits&
   rest.positional.assign(args.positional.begin() + 1, args.positional.end());
   rest.keyword = args.keyword;
   for (const Value& item : items) {
-    DOSSIER_ASSIGN_OR_RETURN(Value v, apply_filter(name, item, rest, limits));
+    DOSSIER_ASSIGN_OR_RETURN(Value v, apply_filter(name, item, rest, options));
     out.push_back(std::move(v));
   }
   return to_list(out);

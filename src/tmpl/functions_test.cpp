@@ -14,7 +14,7 @@ std::string render(std::string_view src, const FunctionRegistry* functions,
                    const Json& ctx = Json::object(), const Limits& limits = {}) {
   auto t = Template::parse(src);
   if (!t.ok()) return "parse error: " + t.error().detail;
-  auto r = t->render(ctx, limits, nullptr, functions);
+  auto r = t->render(ctx, RenderOptions{limits}, nullptr, functions);
   return r.ok() ? *r : "render error: " + r.error().detail;
 }
 

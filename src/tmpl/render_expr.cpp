@@ -122,7 +122,7 @@ Result<Value> Renderer::eval_node(const FilterExpr& e, Location loc) {
   if (!find_filter(e.name)) return fail(loc, "unknown filter '" + e.name + "'");
   DOSSIER_ASSIGN_OR_RETURN(Value input, eval(*e.input));
   DOSSIER_ASSIGN_OR_RETURN(CallArgs args, eval_args(e.args));
-  auto r = apply_filter(e.name, input, args, limits_);
+  auto r = apply_filter(e.name, input, args, options_);
   if (!r.ok()) return located(loc, r.error());
   return r;
 }

@@ -241,7 +241,7 @@ Status Renderer::exec_node(const IncludeStmt& s, Location loc) {
 Status Renderer::exec_node(const FilterBlockStmt& s, Location loc) {
   DOSSIER_ASSIGN_OR_RETURN(std::string text, capture(s.body, loc));
   DOSSIER_ASSIGN_OR_RETURN(CallArgs args, eval_args(s.args));
-  auto result = apply_filter(s.name, Value::safe(std::move(text)), args, limits_);
+  auto result = apply_filter(s.name, Value::safe(std::move(text)), args, options_);
   if (!result.ok()) return located(loc, result.error());
   return write_value(*result, loc);
 }

@@ -1,5 +1,6 @@
 #include "tmpl/template.h"
 
+#include "core/time_zone.h"
 #include "tmpl/evaluator.h"
 #include "tmpl/parser.h"
 
@@ -11,10 +12,14 @@ Result<Template> Template::parse(std::string_view source, std::string name) {
   return Template(std::move(program));
 }
 
-Result<std::string> Template::render(const Json& context, const Limits& limits,
+Result<std::string> Template::render(const Json& context, const RenderOptions& options,
                                      const PartialRegistry* partials,
                                      const FunctionRegistry* functions) const {
-  Renderer renderer(context, limits, partials, functions);
+  // Checked once here so that a bad option fails every render, not only those printing a time.
+  if (!is_time_zone(options.time_zone)) {
+    return Error::make(ErrorCode::kUnprocessable, "unknown time zone");
+  }
+  Renderer renderer(context, options, partials, functions);
   return renderer.render(*this);
 }
 

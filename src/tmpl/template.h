@@ -25,7 +25,7 @@
 
 #include "core/json.h"
 #include "core/result.h"
-#include "tmpl/limits.h"
+#include "tmpl/render_options.h"
 
 namespace dossier::tmpl {
 
@@ -40,14 +40,16 @@ class Template {
   static Result<Template> parse(std::string_view source, std::string name = "template");
 
   //! Renders with `context` as the variables (members of a JSON object; anything else
-  //! gives no variables). `partials` serves {% include %}; without it every include fails.
+  //! gives no variables), within `options` (limits; the time zone of the `date` filter).
+  //! `partials` serves {% include %}; without it every include fails.
   //! `functions` are the host functions templates may call (see functions.h); without it
   //! only the built-ins exist.
   //! Fails with kUnprocessable "line L, column C: …" (prefixed "in 'partial', " when the
   //! error is inside a partial) on a render error, a host function's error, or when a
-  //! limit is exceeded.
-  //! REQUIRES: `context`, `partials` and `functions` stay unchanged during the call.
-  Result<std::string> render(const Json& context, const Limits& limits = {},
+  //! limit is exceeded; with kUnprocessable "unknown time zone" before rendering when
+  //! options.time_zone is not one.
+  //! REQUIRES: `context`, `options`, `partials` and `functions` stay unchanged during the call.
+  Result<std::string> render(const Json& context, const RenderOptions& options = {},
                              const PartialRegistry* partials = nullptr,
                              const FunctionRegistry* functions = nullptr) const;
 

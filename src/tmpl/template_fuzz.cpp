@@ -39,11 +39,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view source(reinterpret_cast<const char*>(data), size);
   auto tmpl = dossier::tmpl::Template::parse(source, "fuzz");
   if (!tmpl.ok()) return 0;
-  dossier::tmpl::Limits limits;
-  limits.max_output_bytes = 1 << 16;
-  limits.max_loop_iterations = 10'000;
-  limits.max_nesting = 32;
-  limits.max_call_depth = 16;
-  (void)tmpl->render(fuzz_context(), limits, &fuzz_partials());
+  dossier::tmpl::RenderOptions options;
+  options.limits.max_output_bytes = 1 << 16;
+  options.limits.max_loop_iterations = 10'000;
+  options.limits.max_nesting = 32;
+  options.limits.max_call_depth = 16;
+  options.time_zone = "America/New_York";  // so that the date filter's conversion runs too
+  (void)tmpl->render(fuzz_context(), options, &fuzz_partials());
   return 0;
 }

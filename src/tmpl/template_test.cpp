@@ -12,7 +12,7 @@ std::string render(std::string_view src, const Json& ctx = Json::object(),
                    const PartialRegistry* partials = nullptr, const Limits& limits = {}) {
   auto t = Template::parse(src);
   if (!t.ok()) return "parse error: " + t.error().detail;
-  auto r = t->render(ctx, limits, partials);
+  auto r = t->render(ctx, RenderOptions{limits}, partials);
   return r.ok() ? *r : "render error: " + r.error().detail;
 }
 
