@@ -2,6 +2,7 @@
 
 #include "core/base64.h"
 #include "core/dates.h"
+#include "core/time_zone.h"
 #include "record/schema.h"
 
 namespace dossier::record {
@@ -55,16 +56,38 @@ Result<bool> already_present(db::Database& db, const TableSpec& table, const Jso
   return false;
 }
 
+// Exports from before practices had a time zone carry none: such a practice keeps UTC, the
+// zone its documents were printed in. A zone that is given must be one the tz database knows.
+Result<Json> practice_row(const Json& row, const std::string& path) {
+  Json out = row;
+  const auto zone = row.find("time_zone");
+  if (zone == row.end() || zone->is_null()) {
+    out["time_zone"] = "UTC";
+  } else if (!is_time_zone(zone->get<std::string>())) {
+    return Error::validation(path + ".time_zone",
+                             "must be an IANA time zone name such as America/New_York");
+  }
+  return out;
+}
+
 Status import_table(db::Database& db, const TableSpec& table, const Json& rows, Json& counts) {
   const std::string base = "tables." + table.name;
   if (!rows.is_array()) return Error::validation(base, "must be an array");
   const std::string sql = insert_sql(table);
   int64_t n = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
-    DOSSIER_TRY(check_row(table, rows[i], base + "[" + std::to_string(i) + "]"));
+    const std::string path = base + "[" + std::to_string(i) + "]";
+    DOSSIER_TRY(check_row(table, rows[i], path));
     DOSSIER_ASSIGN_OR_RETURN(bool skip, already_present(db, table, rows[i]));
     if (skip) continue;
-    auto inserted = db.execute(sql, to_params(table, rows[i]));
+    db::Params params;
+    if (table.name == "practice") {
+      DOSSIER_ASSIGN_OR_RETURN(Json row, practice_row(rows[i], path));
+      params = to_params(table, row);
+    } else {
+      params = to_params(table, rows[i]);
+    }
+    auto inserted = db.execute(sql, params);
     if (!inserted.ok()) {
       if (inserted.error().code == ErrorCode::kConflict) {
         return Error::make(ErrorCode::kConflict,

@@ -2,6 +2,7 @@
 // to a table means adding its FieldSpec here (resources_test checks that none is missing).
 #include <cstdint>
 
+#include "core/time_zone.h"
 #include "record/field_checks.h"
 #include "record/resource_spec.h"
 #include "record/resources.h"
@@ -71,6 +72,13 @@ FieldSpec sex(std::string name) {
 
 FieldSpec state(std::string name) {
   return text(std::move(name), 2).checked(is_us_state, "must be a two-letter US state code");
+}
+// Documents print the practice's times in it; UTC, as before zones existed, until set.
+FieldSpec time_zone() {
+  return text("time_zone", 64)
+      .checked(is_time_zone, "must be an IANA time zone name such as America/New_York")
+      .with_default("UTC")
+      .required();
 }
 FieldSpec postal_code() {
   return text("postal_code", 10).checked(is_postal_code, "must be a ZIP code 12345 or 12345-6789");
@@ -300,7 +308,7 @@ ResourceSpec practice() {
            {id(), text("name").required(), text("address_line1"), text("address_line2"),
             text("city", 100), state("state"), postal_code(), phone("phone"),
             text("tax_id", 10).checked(is_tax_id, "must be 9 digits, optionally as 12-3456789"),
-            npi(), taxonomy(), created(), updated()});
+            npi(), taxonomy(), time_zone(), created(), updated()});
   s.check = check_practice;
   return s;
 }

@@ -217,6 +217,34 @@ TEST_F(StaffTest, UsersAndPracticeAreAdminOnlyAndValidated) {
             "Springfield");
 }
 
+// Documents print the practice's times in its zone: an IANA name the tz database knows.
+TEST_F(StaffTest, PracticeTimeZoneDefaultsToUtcAndMustBeAnIanaName) {
+  const Json practice = {{"name", "Sample Counseling"}};
+  Json unknown = practice;
+  unknown["time_zone"] = "Mars/Olympus_Mons";
+  auto r = create(*db_, admin_, "practice", unknown);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kValidation);
+  EXPECT_EQ(problem_paths(r), std::vector<std::string>{"time_zone"});
+  EXPECT_EQ(r.error().fields[0].problem.find("Mars"), std::string::npos);  // no echo
+
+  Json created = make(admin_, "practice", practice);
+  EXPECT_EQ(created["time_zone"], "UTC");
+  const Json id = created["id"];
+  EXPECT_EQ(
+      ok(update(*db_, admin_, "practice", id, {{"time_zone", " America/Chicago "}}))["time_zone"],
+      "America/Chicago");
+  EXPECT_EQ(ok(get(*db_, therapist_a_, "practice", id))["time_zone"], "America/Chicago");
+  for (const Json& bad : {Json("america/chicago"), Json("localtime"), Json("../../etc/passwd"),
+                          Json("CST-6"), Json(42), Json(nullptr), Json("")}) {
+    SCOPED_TRACE(bad.dump());
+    EXPECT_TRUE(
+        has_problem(update(*db_, admin_, "practice", id, {{"time_zone", bad}}), "time_zone"));
+  }
+  EXPECT_EQ(ok(update(*db_, admin_, "practice", id, {{"time_zone", "Asia/Kolkata"}}))["time_zone"],
+            "Asia/Kolkata");
+}
+
 using AttachmentsTest = ResourcesTest;
 
 TEST_F(AttachmentsTest, StoresBytesWithHashAndServesMetadataWithoutThem) {

@@ -26,7 +26,8 @@ std::vector<TableSpec> build_tables() {
         {"npi", K::kText},
         {"taxonomy", K::kText},
         created,
-        updated},
+        updated,
+        {"time_zone", K::kText}},  // added by 0004, so after the stamps
        "",
        "created_at",
        ""},
