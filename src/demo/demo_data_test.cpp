@@ -8,6 +8,7 @@
 #include "core/crypto.h"
 #include "core/dates.h"
 #include "core/log.h"
+#include "core/time_zone.h"
 #include "db/migrations.h"
 #include "db/sqlite/sqlite_database.h"
 #include "demo/demo.h"
@@ -262,6 +263,21 @@ TEST_F(DemoDataTest, NamesSpanScriptsAndStaffIdentifiersValidate) {
   for (const auto& p : rows("SELECT phone, email FROM patients")) {
     EXPECT_NE(text(p["phone"]).find("-555-01"), std::string::npos);
     EXPECT_TRUE(text(p["email"]).ends_with("@example.org"));
+  }
+}
+
+// The practice's zone is its city's: local office hours (8:00–17:30 standard time, an hour
+// later in summer, as schedules are kept in standard time) hold for every session.
+TEST_F(DemoDataTest, SessionsFallInOfficeHoursOfThePracticeZone) {
+  const std::string zone = text(rows("SELECT time_zone FROM practice").at(0)["time_zone"]);
+  EXPECT_TRUE(zone.starts_with("America/")) << zone;
+  for (const auto& s : rows("SELECT start_time FROM sessions")) {
+    const auto start = parse_timestamp(text(s["start_time"]));
+    ASSERT_TRUE(start);
+    const auto local = to_local_time(*start, zone);
+    ASSERT_TRUE(local.ok());
+    EXPECT_GE(local->hour, 8) << text(s["start_time"]);
+    EXPECT_LE(local->hour, 18) << text(s["start_time"]);
   }
 }
 

@@ -66,6 +66,7 @@ void write_practice_row(Writer& w, Rng& rng, const Practice& p) {
                         {"tax_id", make_tax_id(rng)},
                         {"npi", make_npi(rng, true)},
                         {"taxonomy", "261QM0801X"},
+                        {"time_zone", p.region->time_zone},
                         {"created_at", timestamp_text(p.created_at)},
                         {"updated_at", timestamp_text(p.created_at)}});
 }

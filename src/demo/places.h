@@ -21,6 +21,8 @@ struct Region {
   std::string_view state;
   //! Standard-time offset from UTC in hours; schedules ignore daylight saving time.
   int utc_offset_hours;
+  //! The IANA zone of the practice's city, which its documents print times in.
+  std::string_view time_zone;
   std::array<City, 4> cities;  //!< the first is where the practice is
 };
 
