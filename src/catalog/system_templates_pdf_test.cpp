@@ -17,6 +17,7 @@
 
 #include "catalog/render_template.h"
 #include "catalog/template_test_support.h"
+#include "core/time_zone.h"
 #include "db/migrations.h"
 #include "db/sqlite/sqlite_database.h"
 #include "demo/demo.h"
@@ -272,6 +273,44 @@ TEST(SystemTemplatesPdf, SessionNotesLabelEveryKindOfNote) {
     }
   }
   for (const char* f : {"soap", "dap", "birp", "free"}) EXPECT_TRUE(formats.count(f)) << f;
+}
+
+// "9:05 AM": a clock time as the documents print it.
+std::string clock_12h(const LocalTime& t) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%d:%02d %s", t.hour % 12 == 0 ? 12 : t.hour % 12, t.minute,
+                t.hour < 12 ? "AM" : "PM");
+  return buf;
+}
+
+// Stored times are UTC; a document shows them where the practice is (the demo practice's
+// zone is its city's), each with the zone's abbreviation.
+TEST(SystemTemplatesPdf, SessionTimesAndSignaturesAreInThePracticeZone) {
+  const Json ctx = context_for(ExportType::kSessionNotes, all_patients()[0]);
+  const std::string zone = ctx["practice"]["time_zone"];
+  ASSERT_TRUE(zone.starts_with("America/")) << zone;
+  const std::string text = pdf_text(render_system(ExportType::kSessionNotes, ctx).pdf.bytes);
+  const auto local = [&](const Json& utc) {
+    auto t = to_local_time(*parse_timestamp(utc.get<std::string>()), zone);
+    EXPECT_TRUE(t.ok());
+    return t.ok() ? *t : LocalTime{};
+  };
+  int signatures = 0;
+  for (const auto& entry : ctx["sessions"]) {
+    const LocalTime start = local(entry["session"]["start_time"]);
+    const LocalTime end = local(entry["session"]["end_time"]);
+    const std::string shown = clock_12h(start) + "–" + clock_12h(end) + " " + start.abbreviation;
+    EXPECT_NE(text.find(shown), std::string::npos) << shown;
+    for (const auto& n : entry["notes"]) {
+      if (!n["signed_at"].is_string()) continue;
+      const LocalTime signed_at = local(n["signed_at"]);
+      const std::string esign = " at " + clock_12h(signed_at) + " " + signed_at.abbreviation;
+      EXPECT_NE(text.find(esign), std::string::npos) << esign;
+      ++signatures;
+    }
+  }
+  EXPECT_GT(signatures, 0);
+  EXPECT_EQ(text.find("UTC"), std::string::npos);
 }
 
 // Every scalar of `j` replaced by null, as a record with every optional field missing.

@@ -109,8 +109,10 @@ Result<Json> gather_insurance_report(db::Database& db, const Job& job) {
            : Json("Diagnosis " + diagnoses[0]["icd10_code"].get<std::string>() + " (" +
                   diagnoses[0]["description"].get<std::string>() +
                   ") with measured symptoms requiring continued treatment: " + progress)}};
+  // Of the practice the report carries only the zone its times print in (minimum necessary).
   return Json{
       {"export", export_header(job)},
+      {"time_zone", practice.is_null() ? Json() : practice["time_zone"]},
       {"notices", required_notices(patient)},
       {"patient",
        {{"name", patient["name"]}, {"birth_date", patient["birth_date"]}, {"sex", patient["sex"]}}},
