@@ -5,6 +5,7 @@
 
 #include "doc/c_handle.h"
 #include "doc/svg_painter.h"
+#include "docx/png_encoder.h"
 
 namespace dossier::docx {
 namespace {
@@ -14,11 +15,6 @@ using RsvgPtr = Handle<RsvgHandle, g_object_unref>;
 using SurfacePtr = Handle<cairo_surface_t, cairo_surface_destroy>;
 using CairoPtr = Handle<cairo_t, cairo_destroy>;
 using GErrorPtr = Handle<GError, g_error_free>;
-
-cairo_status_t append_png(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 Status draw_with_librsvg(cairo_t* cr, const std::string& svg, int width_px, int height_px) {
   GError* raw_error = nullptr;
@@ -50,11 +46,7 @@ Result<std::string> rasterize_svg(const doc::Image& image, int width_px, int hei
   }
   cairo_surface_flush(surface.get());
 
-  std::string png;
-  if (cairo_surface_write_to_png_stream(surface.get(), append_png, &png) != CAIRO_STATUS_SUCCESS) {
-    return Error::internal("cairo: cannot encode PNG");
-  }
-  return png;
+  return encode_png(surface.get());
 }
 
 }  // namespace dossier::docx
