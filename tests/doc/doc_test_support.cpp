@@ -113,12 +113,13 @@ Pixels decode_png(const std::string& png) {
   return p;
 }
 
-std::string compare_with_golden(const std::string& name, const std::string& png, int tolerance,
-                                double max_bad_fraction) {
-  const std::string golden = data_dir() + "/golden/" + name + ".png";
-  const std::string failed = data_dir() + "/golden/" + name + "-FAILED.png";
+std::string compare_with_golden_in(const std::string& golden_dir, const std::string& name,
+                                   const std::string& png, int tolerance, double max_bad_fraction) {
+  const std::string golden = golden_dir + "/" + name + ".png";
+  const std::string failed = golden_dir + "/" + name + "-FAILED.png";
   const char* update = std::getenv("DOSSIER_UPDATE_GOLDEN");
   if (update != nullptr && std::string(update) == "1") {
+    std::filesystem::create_directories(golden_dir);
     std::ofstream(golden, std::ios::binary) << png;
     std::filesystem::remove(failed);
     return "";
@@ -153,6 +154,11 @@ std::string compare_with_golden(const std::string& name, const std::string& png,
     problem += "; wrote " + failed;
   }
   return problem;
+}
+
+std::string compare_with_golden(const std::string& name, const std::string& png, int tolerance,
+                                double max_bad_fraction) {
+  return compare_with_golden_in(data_dir() + "/golden", name, png, tolerance, max_bad_fraction);
 }
 
 }  // namespace dossier::doc::testing

@@ -1,4 +1,5 @@
-// Helpers for the document engine's integration tests: temp dirs, external tools, PNGs.
+// Helpers for the document engine's integration tests (and the system templates' golden
+// pages): temp dirs, external tools, PNGs.
 #pragma once
 
 #include <string>
@@ -47,10 +48,14 @@ struct Pixels {
 };
 Pixels decode_png(const std::string& png);
 
-//! Compares `png` with tests/doc/golden/<name>.png: passes when at most `max_bad_fraction` of
+//! Compares `png` with <golden_dir>/<name>.png: passes when at most `max_bad_fraction` of
 //! pixels differ by more than `tolerance` in any channel. On failure writes
 //! <name>-FAILED.png next to the golden and returns a description. With DOSSIER_UPDATE_GOLDEN=1
 //! it rewrites the golden instead. Returns "" on success.
+std::string compare_with_golden_in(const std::string& golden_dir, const std::string& name,
+                                   const std::string& png, int tolerance, double max_bad_fraction);
+
+//! compare_with_golden_in() on tests/doc/golden.
 std::string compare_with_golden(const std::string& name, const std::string& png, int tolerance = 64,
                                 double max_bad_fraction = 0.003);
 
