@@ -1,0 +1,296 @@
+// Golden page images of the system templates: chosen pages of one demo patient's documents
+// (the deterministic demo of template_test_support: seed 1, today 2026-11-01, fixed
+// generated_at) rendered as PNG at kDpi and compared with tests/catalog/golden/<name>.png
+// within a tolerance. A mismatch writes <name>-FAILED.png next to the golden (git-ignored);
+// compare the two by eye.
+//
+// A page is chosen by the text on it (a heading, a chart title), not by its number, so a
+// golden keeps showing what its name says when content above it reflows; the test fails if
+// the text is on no page.
+//
+// After an intended change that moves pixels (templates, the document engine, charts, demo
+// data), regenerate, LOOK at every image, and commit them with the change:
+//   DOSSIER_UPDATE_GOLDEN=1 ctest --test-dir build -R 'SystemTemplatesGolden\.'
+// (or dossier_catalog_test --gtest_filter='SystemTemplatesGolden.*'). The damage tests
+// (SystemTemplatesGoldenDamage) skip while updating; run them afterwards: they prove the new
+// goldens still catch a moved table, a missing chart and another client's page.
+//
+// Tolerance: the pages of one machine are identical from run to run; other machines with
+// the same fonts (fonts-liberation, fonts-dejavu, fonts-noto-cjk from scripts/install-deps)
+// differ in how glyph and shape edges are shaded. A pixel counts as different when a channel
+// moves by more than kTolerance (of 255), and a page fails when more than kMaxBadFraction of
+// its pixels do. Measured here (a 476 × 616 page, 293 pixels allowed): subpixel (rgba=rgb)
+// text antialiasing set in fontconfig changes at most 1 pixel per page by more than 90; the
+// damage tests below change 1,000 (one of five goal charts left out) to 9,000 pixels (a table
+// moved down by 4pt), so they fail by at least 3 times the allowance. A tolerance of 64 would
+// fail every page on the subpixel machine (1,300–4,600 pixels). Text moved by a fraction of a
+// pixel (another cairo or pango release positioning glyphs differently) fails too: regenerate.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "catalog/render_template.h"
+#include "catalog/template_test_support.h"
+#include "doc/render.h"
+#include "doc_test_support.h"
+#include "jobs/export_request.h"
+
+#ifndef DOSSIER_CATALOG_GOLDEN_DIR
+#error "DOSSIER_CATALOG_GOLDEN_DIR must name tests/catalog/golden"
+#endif
+
+namespace dossier::catalog {
+namespace {
+
+using jobs::ExportType;
+using namespace test_support;
+namespace dt = doc::testing;
+
+// Letter at 56 dpi is 476 × 616 pixels: headings, tables and charts stay legible; a golden
+// is 30–60 kB.
+constexpr double kDpi = 56;
+constexpr int kTolerance = 96;
+constexpr double kMaxBadFraction = 0.001;
+
+bool updating_goldens() {
+  const char* update = std::getenv("DOSSIER_UPDATE_GOLDEN");
+  return update != nullptr && std::string(update) == "1";
+}
+
+// The patient every golden shows.
+PatientRef golden_patient() {
+  return all_patients().at(0);
+}
+
+// The patient's first session with a SOAP progress note.
+std::string first_soap_session(const std::string& patient_id) {
+  auto rows = database().query(
+      "SELECT MIN(session_id) AS id FROM session_notes "
+      "WHERE patient_id = ? AND format = 'soap' AND kind = 'progress_note'",
+      {patient_id});
+  if (!rows.ok() || rows->empty() || !(*rows)[0]["id"].is_string()) {
+    ADD_FAILURE() << "no SOAP note for " << patient_id;
+    return "";
+  }
+  return (*rows)[0]["id"];
+}
+
+// The request each golden document answers (the fullest each type offers).
+Json request_body(ExportType type, const PatientRef& who) {
+  switch (type) {
+    case ExportType::kProgressReport:
+      return {{"include_sections", {{"medical_necessity", true}}}};
+    case ExportType::kSessionNotes:
+      return {{"session_ids", Json::array({first_soap_session(who.patient_id)})}};
+    case ExportType::kTreatmentSummary:
+      return {{"purpose", "insurance"}};
+    case ExportType::kFullRecord:
+      return {{"include_sections", {{"attachments", true}}}};
+    case ExportType::kInsuranceReport:
+      break;
+  }
+  return Json::object();
+}
+
+// The system template's HTML for `who`; "" (and a test failure) when rendering fails.
+std::string document_html(ExportType type, const PatientRef& who) {
+  const Json ctx = context_for(type, who, request_body(type, who));
+  if (ctx.is_null()) return "";
+  const std::string name = jobs::export_type_name(type);
+  auto html = render_template_html(system_template_source(name), ctx, name);
+  if (!html.ok()) {
+    ADD_FAILURE() << name << ": " << html.error().detail;
+    return "";
+  }
+  return std::move(html).value();
+}
+
+std::string collapse_whitespace(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+struct Pages {
+  std::vector<std::string> png;   //!< one PNG per page, at kDpi
+  std::vector<std::string> text;  //!< each page's text (pdftotext), whitespace collapsed
+};
+
+// Every page of `html` as PNG, with its text from the PDF of the same layout.
+Pages render_pages(const std::string& html) {
+  Pages out;
+  doc::RenderOptions options;
+  options.creation_date = kGeneratedAt;
+  auto png = doc::render_png_pages(html, options, kDpi);
+  auto pdf = doc::render_pdf(html, options);
+  if (!png.ok() || !pdf.ok()) {
+    ADD_FAILURE() << "render failed";
+    return out;
+  }
+  out.png = std::move(png).value();
+  const std::string text = dt::pdf_text(pdf->bytes);
+  size_t start = 0;
+  for (size_t end = text.find('\f'); end != std::string::npos; end = text.find('\f', start)) {
+    out.text.push_back(collapse_whitespace(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  EXPECT_EQ(out.text.size(), out.png.size()) << "PDF and PNG paginate differently";
+  return out;
+}
+
+// The index of the first page whose text contains `marker` (page 0 for ""); -1 if none.
+int page_with(const Pages& pages, const std::string& marker) {
+  for (size_t i = 0; i < pages.text.size(); ++i) {
+    if (pages.text[i].find(marker) != std::string::npos) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+struct GoldenPage {
+  const char* name;  //!< tests/catalog/golden/<name>.png
+  ExportType type;
+  const char* marker;  //!< text on the page; "" = the first page
+};
+
+constexpr GoldenPage kProgressFirst{"progress_report_p1", ExportType::kProgressReport, ""};
+constexpr GoldenPage kProgressGoalCharts{"progress_report_goal_charts", ExportType::kProgressReport,
+                                         "Baseline:"};
+constexpr GoldenPage kProgressScoreChart{"progress_report_score_chart", ExportType::kProgressReport,
+                                         "PHQ-9 total score"};
+constexpr GoldenPage kSoapNote{"session_note_soap_p1", ExportType::kSessionNotes, ""};
+constexpr GoldenPage kTreatmentSummary{"treatment_summary_p1", ExportType::kTreatmentSummary, ""};
+constexpr GoldenPage kFullRecordContents{"full_record_p1", ExportType::kFullRecord, ""};
+constexpr GoldenPage kFullRecordSessions{"full_record_sessions", ExportType::kFullRecord,
+                                         "Date Time Min CPT POS Status"};
+constexpr GoldenPage kInsuranceReport{"insurance_report_p1", ExportType::kInsuranceReport, ""};
+
+// The chosen page of `pages` as PNG, after checking it is the page meant; "" on failure.
+std::string pick(const GoldenPage& golden, const Pages& pages) {
+  const int index = page_with(pages, golden.marker);
+  if (index < 0) {
+    ADD_FAILURE() << golden.name << ": no page shows \"" << golden.marker << "\"";
+    return "";
+  }
+  const std::string footer =
+      "Page " + std::to_string(index + 1) + " of " + std::to_string(pages.png.size());
+  EXPECT_NE(pages.text[index].find(footer), std::string::npos) << golden.name << ": " << footer;
+  return pages.png[index];
+}
+
+std::string compare(const std::string& golden_dir, const std::string& name,
+                    const std::string& png) {
+  return dt::compare_with_golden_in(golden_dir, name, png, kTolerance, kMaxBadFraction);
+}
+
+void expect_matches_golden(const GoldenPage& golden) {
+  const Pages pages = render_pages(document_html(golden.type, golden_patient()));
+  const std::string png = pick(golden, pages);
+  ASSERT_FALSE(png.empty());
+  EXPECT_EQ(compare(DOSSIER_CATALOG_GOLDEN_DIR, golden.name, png), "");
+}
+
+TEST(SystemTemplatesGolden, ProgressReportFirstPage) {
+  expect_matches_golden(kProgressFirst);
+}
+
+TEST(SystemTemplatesGolden, ProgressReportGoalCharts) {
+  expect_matches_golden(kProgressGoalCharts);
+}
+
+TEST(SystemTemplatesGolden, ProgressReportScoreChart) {
+  expect_matches_golden(kProgressScoreChart);
+}
+
+TEST(SystemTemplatesGolden, SoapSessionNote) {
+  expect_matches_golden(kSoapNote);
+}
+
+TEST(SystemTemplatesGolden, TreatmentSummaryFirstPage) {
+  expect_matches_golden(kTreatmentSummary);
+}
+
+TEST(SystemTemplatesGolden, FullRecordContents) {
+  expect_matches_golden(kFullRecordContents);
+}
+
+TEST(SystemTemplatesGolden, FullRecordSessions) {
+  expect_matches_golden(kFullRecordSessions);
+}
+
+TEST(SystemTemplatesGolden, InsuranceReportFirstPage) {
+  expect_matches_golden(kInsuranceReport);
+}
+
+// A damaged rendering compared with a copy of the committed golden: the comparison must
+// report it, by a clear margin, and write the -FAILED image (removed again here).
+class SystemTemplatesGoldenDamage : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (updating_goldens()) GTEST_SKIP() << "goldens are being rewritten";
+  }
+
+  static void expect_mismatch(const GoldenPage& golden, const std::string& html) {
+    const std::string committed = std::string(DOSSIER_CATALOG_GOLDEN_DIR) + "/" + golden.name;
+    ASSERT_TRUE(std::filesystem::exists(committed + ".png")) << committed;
+    const dt::TempDir dir;
+    std::filesystem::copy_file(committed + ".png", dir.path() + "/" + golden.name + ".png");
+    const std::string png = pick(golden, render_pages(html));
+    ASSERT_FALSE(png.empty());
+
+    const std::string problem = compare(dir.path(), golden.name, png);
+    EXPECT_NE(problem.find(" pixels differ"), std::string::npos) << problem;
+    const dt::Pixels pixels = dt::decode_png(png);
+    const double threshold = kMaxBadFraction * pixels.width * pixels.height;
+    EXPECT_GT(std::atof(problem.c_str()), 2 * threshold) << problem;
+
+    const std::string failed = dir.path() + "/" + golden.name + "-FAILED.png";
+    EXPECT_TRUE(dt::read_file(failed) == png) << "the -FAILED image is not the rendered page";
+    std::filesystem::remove(failed);
+    EXPECT_FALSE(std::filesystem::exists(failed));
+  }
+};
+
+// `html` with `css` added after the template's own style sheet.
+std::string with_css(std::string html, const std::string& css) {
+  const size_t head_end = html.find("</head>");
+  if (head_end == std::string::npos) {
+    ADD_FAILURE() << "no </head>";
+    return html;
+  }
+  html.insert(head_end, "<style>" + css + "</style>");
+  return html;
+}
+
+TEST_F(SystemTemplatesGoldenDamage, AnotherClientsPageFails) {
+  expect_mismatch(kProgressFirst, document_html(ExportType::kProgressReport, all_patients().at(1)));
+}
+
+// The margin collapses with the heading's 6pt above it: the table and all below move 4pt.
+TEST_F(SystemTemplatesGoldenDamage, MovedTableFails) {
+  const std::string html = document_html(ExportType::kProgressReport, golden_patient());
+  expect_mismatch(kProgressFirst, with_css(html, "table.kv4 { margin-top: 10pt }"));
+}
+
+TEST_F(SystemTemplatesGoldenDamage, MissingChartFails) {
+  std::string html = document_html(ExportType::kProgressReport, golden_patient());
+  const size_t start = html.find("<svg");
+  const size_t end = html.find("</svg>", start);
+  ASSERT_NE(end, std::string::npos);
+  html.erase(start, end + 6 - start);
+  expect_mismatch(kProgressGoalCharts, html);
+}
+
+}  // namespace
+}  // namespace dossier::catalog
