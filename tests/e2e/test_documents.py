@@ -4,6 +4,8 @@ import socket
 import tempfile
 import threading
 import unittest
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from documents import libreoffice_text, pdf_pages, pdf_text, qpdf_check, squash
 from harness import DemoPracticeTest
@@ -153,6 +155,34 @@ class TemplatesApiTest(DemoPracticeTest):
         other = self.other_therapist["token"]
         self.assertEqual(self.call("POST", f"/api/v1/export/templates/{tid}/preview",
                                    {"patient_id": self.patient_id, "format": "pdf"}, other)[0], 404)
+
+    def test_a_preview_shows_session_times_in_the_practice_zone(self):
+        status, page, _ = self.call("GET", "/api/v1/practice", token=self.token)
+        self.assertEqual(status, 200, page)
+        zone = ZoneInfo(page["items"][0]["time_zone"])
+        status, listing, _ = self.call("GET", "/api/v1/export/templates?export_type=session_notes", token=self.token)
+        tid = listing["templates"][0]["id"]
+        status, html, _ = self.call("POST", f"/api/v1/export/templates/{tid}/preview",
+                                    {"patient_id": self.patient_id, "format": "html"}, self.token)
+        self.assertEqual(status, 200)
+        html = html.decode()
+        status, sessions, _ = self.call("GET", f"/api/v1/sessions?patient_id={self.patient_id}&limit=200",
+                                        token=self.token)
+        kept = [s for s in sessions["items"] if s["status"] == "kept"]
+        latest = sorted(kept, key=lambda s: s["start_time"])[-5:]  # what a preview shows
+        self.assertTrue(latest)
+
+        def local(ts):
+            return datetime.fromisoformat(ts.replace("Z", "+00:00")).astimezone(zone)
+
+        def clock(t):
+            return f"{t.hour % 12 or 12}:{t.minute:02d} {'AM' if t.hour < 12 else 'PM'}"
+
+        for s in latest:
+            start, end = local(s["start_time"]), local(s["end_time"])
+            self.assertIn(f"{clock(start)}–{clock(end)} {start.tzname()}", html)
+            self.assertIn(start.strftime("%A, %B ") + str(start.day) + start.strftime(", %Y"), html)
+        self.assertNotIn("UTC", html)
 
     def test_templates_never_reach_files_or_the_network(self):
         listener = socket.socket()

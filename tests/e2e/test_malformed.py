@@ -104,6 +104,23 @@ class MalformedRequestsTest(DemoPracticeTest):
         self.assertTrue(self.server.alive())
         self.assertEqual(self.call("GET", "/healthz")[0], 200)
 
+    def test_the_practice_time_zone_must_be_an_iana_name(self):
+        status, page, _ = self.call("GET", "/api/v1/practice", token=self.admin)
+        self.assertEqual(status, 200, page)
+        practice = page["items"][0]
+        self.assertTrue(practice["time_zone"].startswith("America/"), practice["time_zone"])
+        path = f"/api/v1/practice/{practice['id']}"
+        self.addCleanup(self.call, "PATCH", path, {"time_zone": practice["time_zone"]}, self.admin)
+        for bad in ("Mars/Olympus_Mons", "america/chicago", "../../etc/passwd", "", 5):
+            with self.subTest(time_zone=bad):
+                status, err, _ = self.call("PATCH", path, {"time_zone": bad}, self.admin)
+                self.assertEqual(status, 400, err)
+                self.assertEqual(err["error"], "validation_failed")
+                self.assertEqual([f["path"] for f in err["fields"]], ["time_zone"])
+                self.assertNotIn("Olympus", str(err))
+        status, updated, _ = self.call("PATCH", path, {"time_zone": "Asia/Kolkata"}, self.admin)
+        self.assertEqual((status, updated["time_zone"]), (200, "Asia/Kolkata"))
+
     def test_no_token_or_bad_token_is_401(self):
         for token in (None, "dsr_wrong", "x" * 300):
             status, err, headers = self.call("GET", "/api/v1/export/jobs", token=token)
