@@ -149,14 +149,18 @@ bool selector_matches(const css::Selector& selector, const DomNode& element) {
          matches_from(selector, selector.compounds.size() - 1, element);
 }
 
-// Rules bucketed by the rightmost compound's most selective part, as browsers do.
+// The rules of one sheet for elements or for one pseudo-element, bucketed by the rightmost
+// compound's most selective part, as browsers do.
 struct StyleResolver::Index {
   const css::Stylesheet& sheet;
   std::unordered_map<std::string, std::vector<const css::StyleRule*>> by_id, by_class, by_tag;
   std::vector<const css::StyleRule*> universal;
+  bool empty = true;
 
-  explicit Index(const css::Stylesheet& s) : sheet(s) {
+  Index(const css::Stylesheet& s, css::PseudoElement pseudo) : sheet(s) {
     for (const css::StyleRule& r : s.rules) {
+      if (r.selector.pseudo_element != pseudo) continue;
+      empty = false;
       const Compound& c = r.selector.compounds.back();
       if (!c.id.empty())
         by_id[c.id].push_back(&r);
@@ -170,6 +174,7 @@ struct StyleResolver::Index {
   }
 
   void collect(const DomNode& e, Origin origin, Candidates& out) const {
+    if (empty) return;
     auto try_rules = [&](const std::vector<const css::StyleRule*>& rules) {
       for (const css::StyleRule* r : rules) {
         if (selector_matches(r->selector, e)) {
@@ -189,8 +194,8 @@ struct StyleResolver::Index {
 
 StyleResolver::StyleResolver(const css::Stylesheet& user_agent, const css::Stylesheet& author,
                              double percent_base)
-    : ua_(std::make_unique<Index>(user_agent)),
-      author_(std::make_unique<Index>(author)),
+    : ua_(std::make_unique<Index>(user_agent, css::PseudoElement::kNone)),
+      author_(std::make_unique<Index>(author, css::PseudoElement::kNone)),
       percent_base_(percent_base) {}
 
 StyleResolver::~StyleResolver() = default;

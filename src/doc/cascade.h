@@ -32,7 +32,8 @@ struct ElementStyle {
   Display display = Display::kInline;
 };
 
-//! True when `selector` matches `element` (pure; thread-safe).
+//! True when `selector` matches `element` (pure; thread-safe). A selector with a
+//! pseudo-element matches the element that pseudo-element belongs to.
 bool selector_matches(const css::Selector& selector, const DomNode& element);
 
 //! Computes element styles against the user-agent sheet and a document's author sheet.

@@ -1,5 +1,6 @@
 // Selector syntax: type, *, .class, #id, [attr op value], :first-child, :last-child,
-// :only-child, :root, :link, :nth-child(an+b), and the descendant, >, + and ~ combinators.
+// :only-child, :root, :link, :nth-child(an+b), the descendant, >, + and ~ combinators, and a
+// final ::before / ::after (also :before / :after).
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -65,6 +66,7 @@ class SelectorParser {
       sel.compounds.push_back(std::move(c));
       const bool had_ws = skip_ws();
       if (i_ >= t_.size()) break;
+      if (pseudo_element_ != PseudoElement::kNone) return std::nullopt;  // not the last part
       Combinator comb = Combinator::kDescendant;
       if (t_[i_].is_delim('>')) {
         comb = Combinator::kChild;
@@ -84,6 +86,7 @@ class SelectorParser {
     if (sel.compounds.empty() || sel.combinators.size() + 1 != sel.compounds.size()) {
       return std::nullopt;
     }
+    sel.pseudo_element = pseudo_element_;
     sel.specificity = specificity(sel);
     return sel;
   }
@@ -102,7 +105,7 @@ class SelectorParser {
     } else if (i_ < t_.size() && t_[i_].is_delim('*')) {
       ++i_;
     }
-    while (i_ < t_.size()) {
+    while (i_ < t_.size() && pseudo_element_ == PseudoElement::kNone) {
       const Token& t = t_[i_];
       if (t.is(TokenType::kHash)) {
         c.id = t.text;
@@ -168,11 +171,16 @@ class SelectorParser {
 
   bool pseudo(Compound& c) {
     ++i_;  // :
+    const bool element_syntax = i_ < t_.size() && t_[i_].is(TokenType::kColon);
+    if (element_syntax) ++i_;
     if (i_ >= t_.size()) return false;
     const Token& t = t_[i_];
     if (t.is(TokenType::kIdent)) {
       ++i_;
       const std::string name = to_lower(t.text);
+      if (name == "before") return pseudo_element_ = PseudoElement::kBefore, true;
+      if (name == "after") return pseudo_element_ = PseudoElement::kAfter, true;
+      if (element_syntax) return false;  // ::marker, ::first-line, ::selection…
       if (name == "first-child") return c.pseudos.push_back(PseudoClass::kFirstChild), true;
       if (name == "last-child") return c.pseudos.push_back(PseudoClass::kLastChild), true;
       if (name == "only-child") return c.pseudos.push_back(PseudoClass::kOnlyChild), true;
@@ -180,9 +188,9 @@ class SelectorParser {
       if (name == "link" || name == "any-link") {
         return c.pseudos.push_back(PseudoClass::kLink), true;
       }
-      return false;  // :hover, :visited, ::before… never apply to a printed page
+      return false;  // :hover, :visited… never apply to a printed page
     }
-    if (t.is(TokenType::kFunction) && t.text == "nth-child") {
+    if (!element_syntax && t.is(TokenType::kFunction) && t.text == "nth-child") {
       const size_t start = ++i_;
       while (i_ < t_.size() && !t_[i_].is(TokenType::kCloseParen)) ++i_;
       if (i_ >= t_.size()) return false;
@@ -202,12 +210,14 @@ class SelectorParser {
       classes += static_cast<uint32_t>(c.classes.size() + c.attributes.size() + c.pseudos.size());
       types += c.tag.empty() ? 0 : 1;
     }
+    if (sel.pseudo_element != PseudoElement::kNone) ++types;  // counts like a type selector
     auto sat = [](uint32_t v) { return v > 255 ? 255u : v; };
     return sat(ids) << 16 | sat(classes) << 8 | sat(types);
   }
 
   Tokens t_;
   size_t i_ = 0;
+  PseudoElement pseudo_element_ = PseudoElement::kNone;
 };
 
 }  // namespace

@@ -91,10 +91,17 @@ struct Compound {
 
 enum class Combinator : uint8_t { kDescendant, kChild, kAdjacent, kSibling };
 
+//! `::before` / `::after` (or the legacy `:before` / `:after`), only as a selector's last part.
+enum class PseudoElement : uint8_t { kNone, kBefore, kAfter };
+inline constexpr size_t kPseudoElementCount = 3;
+
 struct Selector {
   std::vector<Compound> compounds;      //!< left to right
   std::vector<Combinator> combinators;  //!< combinators[i] joins compounds[i] and [i+1]
-  uint32_t specificity = 0;             //!< ids << 16 | classes << 8 | types, saturating
+  //! When set, the rule styles that pseudo-element of the elements the compounds match, never
+  //! the elements themselves.
+  PseudoElement pseudo_element = PseudoElement::kNone;
+  uint32_t specificity = 0;  //!< ids << 16 | classes << 8 | types (+ pseudo-element), saturating
 };
 
 struct StyleRule {

@@ -36,6 +36,25 @@ TEST(CssParser, SelectorsAndSpecificity) {
   EXPECT_EQ(sels[3].specificity, 0u);
 }
 
+TEST(CssParser, PseudoElementsEndASelectorAndCountAsTypes) {
+  const auto sels = css::parse_selector_list(
+      "a::after, p:before, .toc a.x::BEFORE, ::after, a::after span, a::before:hover, "
+      "a::marker, p::first-line, a::after::before, a:after.x");
+  ASSERT_EQ(sels.size(), 4u);
+  EXPECT_EQ(sels[0].pseudo_element, css::PseudoElement::kAfter);
+  EXPECT_EQ(sels[0].compounds.size(), 1u);
+  EXPECT_EQ(sels[0].compounds[0].tag, "a");
+  EXPECT_EQ(sels[0].specificity, 2u);                              // a + ::after
+  EXPECT_EQ(sels[1].pseudo_element, css::PseudoElement::kBefore);  // legacy one-colon form
+  EXPECT_EQ(sels[1].specificity, 2u);
+  EXPECT_EQ(sels[2].pseudo_element, css::PseudoElement::kBefore);
+  EXPECT_EQ(sels[2].compounds.size(), 2u);
+  EXPECT_EQ(sels[2].specificity, (2u << 8) | 2u);  // .toc .x; a ::before
+  EXPECT_EQ(sels[3].pseudo_element, css::PseudoElement::kAfter);
+  EXPECT_EQ(sels[3].specificity, 1u);
+  EXPECT_EQ(css::parse_selector_list("a.x")[0].pseudo_element, css::PseudoElement::kNone);
+}
+
 TEST(CssParser, SkipsBadRulesAndAtRules) {
   css::Stylesheet sheet;
   uint32_t order = 0;
@@ -91,6 +110,14 @@ TEST(Cascade, SpecificityBeatsOrderAndImportantBeatsAll) {
     </style><p id=x class=c>one</p><p class="c i" style="color: red">two</p>)");
   EXPECT_EQ(find_text(d.body, "one")->style.color, (Color{255, 0, 0, 255}));
   EXPECT_EQ(find_text(d.body, "two")->style.color, (Color{0, 128, 0, 255}));
+}
+
+TEST(Cascade, PseudoElementRulesLeaveTheElementAlone) {
+  const Document d = build(R"(<style>
+      p::after { color: red; font-size: 30pt } p:before { color: red } p { color: blue }
+    </style><p>text</p>)");
+  EXPECT_EQ(find_text(d.body, "text")->style.color, (Color{0, 0, 255, 255}));
+  EXPECT_DOUBLE_EQ(find_text(d.body, "text")->style.font_size, 12);
 }
 
 TEST(Cascade, InheritanceAndEmUnits) {
