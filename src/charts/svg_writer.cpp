@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "charts/text.h"
+#include "core/xml_text.h"
 
 namespace dossier::charts {
 namespace {
@@ -103,14 +103,14 @@ SvgWriter& SvgWriter::attr(std::string_view name, std::string_view value) {
   out_ += ' ';
   out_ += name;
   out_ += "=\"";
-  append_escaped(out_, value);
+  append_xml_escaped(out_, value, XmlControls::kSpaceAll);
   out_ += '"';
   return *this;
 }
 
 SvgWriter& SvgWriter::text(std::string_view s) {
   end_start_tag();
-  append_escaped(out_, s);
+  append_xml_escaped(out_, s, XmlControls::kSpaceAll);
   return *this;
 }
 

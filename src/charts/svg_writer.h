@@ -1,6 +1,7 @@
 // Internal: an append-only SVG writer. Every attribute value and text node goes through
-// append_escaped, and numbers print through std::to_chars without trailing zeros, so the
-// output is well-formed and byte-for-byte deterministic.
+// append_xml_escaped (controls become spaces: labels are one line), and numbers print through
+// std::to_chars without trailing zeros, so the output is well-formed and byte-for-byte
+// deterministic.
 #pragma once
 
 #include <string>

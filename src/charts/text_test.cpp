@@ -7,34 +7,6 @@
 namespace dossier::charts {
 namespace {
 
-std::string escaped(std::string_view s) {
-  std::string out;
-  append_escaped(out, s);
-  return out;
-}
-
-TEST(ChartTextTest, EscapesMarkupCharacters) {
-  EXPECT_EQ(escaped("Tom & Jerry <x>"), "Tom &amp; Jerry &lt;x&gt;");
-  EXPECT_EQ(escaped("say \"hi\" 'now'"), "say &quot;hi&quot; &#39;now&#39;");
-}
-
-TEST(ChartTextTest, KeepsNonLatinScripts) {
-  EXPECT_EQ(escaped("Ωμέγα 漢字 قلق שלום"), "Ωμέγα 漢字 قلق שלום");
-  EXPECT_EQ(escaped("emoji 🙂"), "emoji 🙂");
-}
-
-TEST(ChartTextTest, ReplacesWhatXmlForbids) {
-  EXPECT_EQ(escaped(std::string("a\x01"
-                                "b\tc\nd",
-                                7)),
-            "a b c d");
-  EXPECT_EQ(escaped("\xC3"), "\xEF\xBF\xBD");                                  // truncated sequence
-  EXPECT_EQ(escaped("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
-  EXPECT_EQ(escaped("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-  EXPECT_EQ(escaped("\xEF\xBF\xBE"), "\xEF\xBF\xBD");                          // U+FFFE
-  EXPECT_EQ(escaped(std::string("nul\0!", 5)), "nul !");
-}
-
 TEST(ChartTextTest, WidthGrowsWithTextAndWideScripts) {
   EXPECT_EQ(text_width("", 10), 0);
   EXPECT_GT(text_width("Moderately severe", 10), text_width("Mild", 10));

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "core/utf8.h"
 #include "doc/text_util.h"
 
 namespace dossier::doc::css {

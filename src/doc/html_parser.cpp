@@ -6,6 +6,7 @@
 #include <climits>
 #include <mutex>
 
+#include "core/utf8.h"
 #include "doc/c_handle.h"
 #include "doc/svg_serializer.h"
 #include "doc/text_util.h"

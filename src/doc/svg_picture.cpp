@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/utf8.h"
 #include "doc/c_handle.h"
 #include "doc/svg_values.h"
 #include "doc/text_util.h"

@@ -3,6 +3,7 @@
 #include <array>
 #include <string_view>
 
+#include "core/xml_text.h"
 #include "doc/text_util.h"
 
 namespace dossier::doc {
@@ -114,27 +115,6 @@ std::string_view adjust(std::string_view name, const std::array<std::string_view
   return name;
 }
 
-void append_escaped(std::string& out, std::string_view s, bool attribute) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 std::string_view chars(const xmlChar* s) {
   return s == nullptr ? std::string_view() : reinterpret_cast<const char*>(s);
 }
@@ -149,7 +129,7 @@ void write_attributes(std::string& out, xmlNode* node, bool root) {
     out += ' ';
     out += adjust(name, kCamelAttributes);
     out += "=\"";
-    append_escaped(out, make_valid_utf8(chars(value)), true);
+    append_xml_escaped(out, chars(value));
     out += '"';
     if (value != nullptr) xmlFree(value);
   }
@@ -160,7 +140,7 @@ void write_attributes(std::string& out, xmlNode* node, bool root) {
 void write_node(std::string& out, xmlNode* node, bool root, int depth) {
   if (depth > 200) return;
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-    append_escaped(out, make_valid_utf8(chars(node->content)), false);
+    append_xml_escaped(out, chars(node->content));
     return;
   }
   if (node->type != XML_ELEMENT_NODE) return;

@@ -1,4 +1,4 @@
-// Small string helpers shared by the parsers (ASCII-only case folding, UTF-8 hygiene).
+// Small string helpers shared by the parsers (ASCII-only case folding).
 #pragma once
 
 #include <string>
@@ -15,11 +15,5 @@ inline char ascii_lower(char c) {
 std::string to_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 std::string_view trim(std::string_view s);
-
-//! `s` with every invalid UTF-8 sequence replaced by U+FFFD (Pango requires valid UTF-8).
-std::string make_valid_utf8(std::string_view s);
-
-//! Appends the UTF-8 encoding of `cp` (invalid code points become U+FFFD).
-void append_utf8(std::string& out, uint32_t cp);
 
 }  // namespace dossier::doc

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/xml_text.h"
 #include "docx/units.h"
 #include "docx/xml_text.h"
 
@@ -30,8 +31,8 @@ std::string box_runs(const doc::MarginBox& box, const StyleSheet& styles, bool o
     switch (part.kind) {
       case doc::ContentPart::Kind::kText:
         if (part.text.empty()) break;
-        out +=
-            "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + xml_escape(part.text) + "</w:t></w:r>";
+        out += "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + xml_escaped(part.text) +
+               "</w:t></w:r>";
         break;
       case doc::ContentPart::Kind::kPageNumber:
         out += field_xml("PAGE", rpr);

@@ -1,5 +1,6 @@
 #include "docx/inline_writer.h"
 
+#include "core/xml_text.h"
 #include "docx/images.h"
 #include "docx/xml_text.h"
 
@@ -13,7 +14,7 @@ bool is_script(doc::VerticalAlign v) {
 void append_segment(std::string& out, std::string_view segment) {
   if (segment.empty()) return;
   out += "<w:t xml:space=\"preserve\">";
-  append_escaped(out, segment);
+  append_xml_escaped(out, segment);
   out += "</w:t>";
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/dates.h"
+#include "core/xml_text.h"
 #include "docx/relationships.h"
 #include "docx/xml_text.h"
 
@@ -13,7 +14,7 @@ void append_text_element(std::string& out, std::string_view name, std::string_vi
   out += '<';
   out += name;
   out += '>';
-  append_escaped(out, text);
+  append_xml_escaped(out, text);
   out += "</";
   out += name;
   out += '>';
@@ -64,7 +65,7 @@ std::string core_properties_xml(const doc::Metadata& metadata, std::string_view 
   append_text_element(out, "dc:language", metadata.language);
   for (std::string_view name : {"dcterms:created", "dcterms:modified"}) {
     out += open_element(name, {{"xsi:type", "dcterms:W3CDTF"}});
-    append_escaped(out, timestamp);
+    append_xml_escaped(out, timestamp);
     out += "</";
     out += name;
     out += '>';

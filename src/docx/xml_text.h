@@ -11,12 +11,6 @@
 
 namespace dossier::docx {
 
-//! Appends `text` escaped for XML 1.0 character data and attribute values (& < > " ').
-//! Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) are
-//! dropped; malformed UTF-8 becomes U+FFFD, so the output is always well-formed UTF-8.
-void append_escaped(std::string& out, std::string_view text);
-std::string xml_escape(std::string_view text);
-
 //! One attribute of an element built by element(); values are escaped when written.
 struct Attr {
   std::string_view name;

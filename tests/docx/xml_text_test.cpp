@@ -1,4 +1,4 @@
-// Unit tests of the small building blocks: escaping, units, bookmark names, list markers,
+// Unit tests of the small building blocks: XML elements, units, bookmark names, list markers,
 // relationships, margin collapsing, the ZIP writer.
 #include <gtest/gtest.h>
 
@@ -14,42 +14,6 @@
 
 namespace dossier::docx {
 namespace {
-
-TEST(XmlEscape, EscapesMarkupCharacters) {
-  EXPECT_EQ(xml_escape("a < b && c > \"d\" 'e'"),
-            "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &apos;e&apos;");
-  EXPECT_EQ(xml_escape("plain"), "plain");
-  EXPECT_EQ(xml_escape(""), "");
-}
-
-TEST(XmlEscape, KeepsValidUtf8) {
-  EXPECT_EQ(xml_escape("café — “quoted” 😀"), "café — “quoted” 😀");
-  EXPECT_EQ(xml_escape("tab\tline\nreturn\r"), "tab\tline\nreturn\r");
-}
-
-TEST(XmlEscape, StripsCharactersXml10Forbids) {
-  EXPECT_EQ(xml_escape(std::string("a\x01"
-                                   "b\x08"
-                                   "c\x0B"
-                                   "d\x0C"
-                                   "e\x1F"
-                                   "f",
-                                   11)),
-            "abcdef");
-  EXPECT_EQ(xml_escape(std::string("nul\0end", 7)), "nulend");
-  EXPECT_EQ(xml_escape("x\xEF\xBF\xBEy\xEF\xBF\xBFz"), "xyz");  // U+FFFE, U+FFFF
-}
-
-TEST(XmlEscape, ReplacesMalformedUtf8) {
-  const std::string r = "\xEF\xBF\xBD";
-  EXPECT_EQ(xml_escape("a\xFF"
-                       "b"),
-            "a" + r + "b");
-  EXPECT_EQ(xml_escape("\xC3"), r);                          // truncated
-  EXPECT_EQ(xml_escape("\xC0\xAF"), r + r);                  // overlong '/'
-  EXPECT_EQ(xml_escape("\xED\xA0\x80"), r + r + r);          // UTF-16 surrogate
-  EXPECT_EQ(xml_escape("\xF4\x90\x80\x80"), r + r + r + r);  // beyond U+10FFFF
-}
 
 TEST(XmlElement, EscapesAttributeValues) {
   EXPECT_EQ(element("w:t", {{"a", "x\"<y"}, {"n", 5}}), "<w:t a=\"x&quot;&lt;y\" n=\"5\"/>");
