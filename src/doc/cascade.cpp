@@ -194,9 +194,13 @@ struct StyleResolver::Index {
 
 StyleResolver::StyleResolver(const css::Stylesheet& user_agent, const css::Stylesheet& author,
                              double percent_base)
-    : ua_(std::make_unique<Index>(user_agent, css::PseudoElement::kNone)),
-      author_(std::make_unique<Index>(author, css::PseudoElement::kNone)),
-      percent_base_(percent_base) {}
+    : percent_base_(percent_base) {
+  for (size_t i = 0; i < css::kPseudoElementCount; ++i) {
+    const auto pseudo = static_cast<css::PseudoElement>(i);
+    ua_[i] = std::make_unique<Index>(user_agent, pseudo);
+    author_[i] = std::make_unique<Index>(author, pseudo);
+  }
+}
 
 StyleResolver::~StyleResolver() = default;
 
@@ -233,16 +237,37 @@ css::DeclarationBlock presentational_hints(const DomNode& e) {
 ElementStyle StyleResolver::compute(const DomNode& element, const ComputedStyle& parent,
                                     double root_font_size) const {
   Candidates c;
-  ua_->collect(element, kUserAgent, c);
+  ua_[0]->collect(element, kUserAgent, c);
   const css::DeclarationBlock hints = presentational_hints(element);
   c.offer(hints, kPresentational, 0, 0);
-  author_->collect(element, kAuthor, c);
+  author_[0]->collect(element, kAuthor, c);
   css::DeclarationBlock inline_style;
   if (const std::string* style = element.attribute("style")) {
     inline_style = css::parse_declaration_list(*style);
     c.offer(inline_style, kInline, 0, 0);
   }
   return compute_style(c.winners, ComputeContext{parent, root_font_size, percent_base_});
+}
+
+std::optional<PseudoElementStyle> StyleResolver::compute_pseudo(const DomNode& element,
+                                                                css::PseudoElement which,
+                                                                const ComputedStyle& element_style,
+                                                                double root_font_size) const {
+  const auto i = static_cast<size_t>(which);
+  if (which == css::PseudoElement::kNone || (ua_[i]->empty && author_[i]->empty)) {
+    return std::nullopt;
+  }
+  Candidates c;
+  ua_[i]->collect(element, kUserAgent, c);
+  author_[i]->collect(element, kAuthor, c);
+  const css::Declaration* content = c.winners[static_cast<size_t>(css::Property::kContent)];
+  if (content == nullptr) return std::nullopt;
+  std::vector<css::ContentItem> items = css::parse_content(content->value);
+  if (items.empty()) return std::nullopt;
+  ElementStyle es =
+      compute_style(c.winners, ComputeContext{element_style, root_font_size, percent_base_});
+  if (es.display == Display::kNone) return std::nullopt;
+  return PseudoElementStyle{std::move(es.style), std::move(items)};
 }
 
 ComputedStyle StyleResolver::compute_declarations(const css::DeclarationBlock& declarations,

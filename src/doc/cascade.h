@@ -2,11 +2,14 @@
 // specificity, source order) and what computed style results (inheritance, em, keywords).
 #pragma once
 
+#include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "doc/css_content.h"
 #include "doc/css_stylesheet.h"
 #include "doc/dom.h"
 #include "doc/tree.h"
@@ -32,6 +35,12 @@ struct ElementStyle {
   Display display = Display::kInline;
 };
 
+//! A ::before or ::after box: its style and what it shows.
+struct PseudoElementStyle {
+  ComputedStyle style;
+  std::vector<css::ContentItem> content;  //!< never empty
+};
+
 //! True when `selector` matches `element` (pure; thread-safe). A selector with a
 //! pseudo-element matches the element that pseudo-element belongs to.
 bool selector_matches(const css::Selector& selector, const DomNode& element);
@@ -53,13 +62,22 @@ class StyleResolver {
   ElementStyle compute(const DomNode& element, const ComputedStyle& parent,
                        double root_font_size) const;
 
+  //! The ::before or ::after box of `element`, whose own style is `element_style` (the
+  //! pseudo-element inherits from it); nullopt when there is none: no `content` (or `none`,
+  //! `normal`, nothing supported) or `display: none`. Matching rules cascade as for elements;
+  //! style="" and presentational attributes do not apply to pseudo-elements.
+  std::optional<PseudoElementStyle> compute_pseudo(const DomNode& element, css::PseudoElement which,
+                                                   const ComputedStyle& element_style,
+                                                   double root_font_size) const;
+
   //! A style from a bare declaration list (for @page margin boxes).
   ComputedStyle compute_declarations(const css::DeclarationBlock& declarations,
                                      const ComputedStyle& parent, double root_font_size) const;
 
  private:
   struct Index;
-  std::unique_ptr<Index> ua_, author_;
+  //! Per sheet, one index for elements and one per pseudo-element (css::PseudoElement order).
+  std::array<std::unique_ptr<Index>, css::kPseudoElementCount> ua_, author_;
   double percent_base_;
 };
 

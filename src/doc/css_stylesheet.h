@@ -59,7 +59,7 @@ enum class Property : uint8_t {
   kOrphans,
   kWidows,
   kSize,     //!< @page only
-  kContent,  //!< @page margin boxes only
+  kContent,  //!< @page margin boxes and ::before / ::after only
   kCount
 };
 inline constexpr size_t kPropertyCount = static_cast<size_t>(Property::kCount);

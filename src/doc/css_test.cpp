@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "doc/cascade.h"
+#include "doc/css_content.h"
 #include "doc/css_stylesheet.h"
 #include "doc/css_values.h"
 #include "doc/html_parser.h"
@@ -53,6 +54,33 @@ TEST(CssParser, PseudoElementsEndASelectorAndCountAsTypes) {
   EXPECT_EQ(sels[3].pseudo_element, css::PseudoElement::kAfter);
   EXPECT_EQ(sels[3].specificity, 1u);
   EXPECT_EQ(css::parse_selector_list("a.x")[0].pseudo_element, css::PseudoElement::kNone);
+}
+
+TEST(CssParser, ContentValues) {
+  using Kind = css::ContentItem::Kind;
+  const auto block = css::parse_declaration_list(
+      "content: 'p. ' target-counter(attr(HREF), page) \" / \" attr(title) "
+      "target-counter(url(#sec-2), page) target-counter('#x', page, decimal) counter(chapter) "
+      "open-quote url(x.png) target-counter(attr(href), chapter) attr()");
+  ASSERT_EQ(block.size(), 1u);
+  const std::vector<css::ContentItem> items = css::parse_content(block[0].value);
+  ASSERT_EQ(items.size(), 6u);
+  EXPECT_EQ(items[0].kind, Kind::kString);
+  EXPECT_EQ(items[0].text, "p. ");
+  EXPECT_EQ(items[1].kind, Kind::kTargetPage);
+  EXPECT_EQ(items[1].text, "href");
+  EXPECT_TRUE(items[1].target_from_attribute);
+  EXPECT_EQ(items[2].text, " / ");
+  EXPECT_EQ(items[3].kind, Kind::kAttr);
+  EXPECT_EQ(items[3].text, "title");
+  EXPECT_EQ(items[4].kind, Kind::kTargetPage);
+  EXPECT_EQ(items[4].text, "#sec-2");
+  EXPECT_FALSE(items[4].target_from_attribute);
+  EXPECT_EQ(items[5].kind, Kind::kTargetPage);
+  EXPECT_EQ(items[5].text, "#x");
+  for (const char* none : {"content: none", "content: normal", "content: open-quote"}) {
+    EXPECT_TRUE(css::parse_content(css::parse_declaration_list(none)[0].value).empty()) << none;
+  }
 }
 
 TEST(CssParser, SkipsBadRulesAndAtRules) {
@@ -118,6 +146,51 @@ TEST(Cascade, PseudoElementRulesLeaveTheElementAlone) {
     </style><p>text</p>)");
   EXPECT_EQ(find_text(d.body, "text")->style.color, (Color{0, 0, 255, 255}));
   EXPECT_DOUBLE_EQ(find_text(d.body, "text")->style.font_size, 12);
+}
+
+const DomNode* find_element(const DomNode& n, std::string_view id) {
+  if (n.is_element() && n.id == id) return &n;
+  for (const auto& c : n.children) {
+    if (const DomNode* f = find_element(*c, id)) return f;
+  }
+  return nullptr;
+}
+
+TEST(Cascade, PseudoElementsCascadeAndInheritFromTheirElement) {
+  css::Stylesheet ua, author;
+  uint32_t order = 0;
+  css::parse_stylesheet(R"(
+      a { color: blue; font-size: 10pt; font-style: italic }
+      .toc a::after { content: target-counter(attr(href), page); color: red }
+      a::after { content: "x"; color: green; font-weight: bold; padding-left: 1em }
+      a#b::after { content: none } a#c:after { display: none } a#d::before { content: 'B' })",
+                        author, order);
+  const StyleResolver resolver(ua, author, 468);
+  auto dom = parse_html(R"(<div class=toc><a id=a href="#s">S</a><a id=b>N</a></div>
+      <a id=c>C</a><a id=d>D</a>)");
+  ASSERT_TRUE(dom.ok());
+  auto pseudo = [&](std::string_view id, css::PseudoElement which) {
+    const DomNode* e = find_element(*dom->root, id);
+    EXPECT_NE(e, nullptr) << id;
+    const ElementStyle es = resolver.compute(*e, initial_style(), 12);
+    return resolver.compute_pseudo(*e, which, es.style, 12);
+  };
+  const auto a = pseudo("a", css::PseudoElement::kAfter);
+  ASSERT_TRUE(a);
+  ASSERT_EQ(a->content.size(), 1u);  // the more specific rule's content wins
+  EXPECT_EQ(a->content[0].kind, css::ContentItem::Kind::kTargetPage);
+  EXPECT_EQ(a->style.color, (Color{255, 0, 0, 255}));  // so does its colour
+  EXPECT_EQ(a->style.font_weight, 700);                // the less specific rule still applies
+  EXPECT_TRUE(a->style.italic);                        // inherited from the <a>
+  EXPECT_DOUBLE_EQ(a->style.font_size, 10);
+  EXPECT_DOUBLE_EQ(a->style.padding.left, 10);  // 1em of the element's font size
+  EXPECT_FALSE(pseudo("a", css::PseudoElement::kBefore));
+  EXPECT_FALSE(pseudo("b", css::PseudoElement::kAfter));  // content: none
+  EXPECT_FALSE(pseudo("c", css::PseudoElement::kAfter));  // display: none
+  const auto d = pseudo("d", css::PseudoElement::kBefore);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->content[0].text, "B");
+  EXPECT_EQ(pseudo("d", css::PseudoElement::kAfter)->content[0].text, "x");
 }
 
 TEST(Cascade, InheritanceAndEmUnits) {

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "doc/css_content.h"
 #include "doc/css_values.h"
 #include "doc/text_util.h"
 
@@ -97,16 +98,22 @@ void clamp_margins(PageSetup& page) {
   fit(page.margin.top, page.margin.bottom, page.height);
 }
 
-std::vector<ContentPart> parse_content(const std::vector<Token>& v) {
+// Strings and the page counters; a margin box has no element for attr() or target-counter().
+std::vector<ContentPart> margin_box_content(const std::vector<Token>& value) {
   std::vector<ContentPart> parts;
-  for (size_t i = 0; i < v.size(); ++i) {
-    const Token& t = v[i];
-    if (t.is(TokenType::kString)) {
-      parts.push_back(ContentPart{ContentPart::Kind::kText, t.text});
-    } else if (t.is(TokenType::kFunction) && t.text == "counter" && i + 1 < v.size()) {
-      if (v[i + 1].is_ident("page")) parts.push_back({ContentPart::Kind::kPageNumber, {}});
-      if (v[i + 1].is_ident("pages")) parts.push_back({ContentPart::Kind::kPageCount, {}});
-      while (i < v.size() && !v[i].is(TokenType::kCloseParen)) ++i;
+  for (css::ContentItem& item : css::parse_content(value)) {
+    switch (item.kind) {
+      case css::ContentItem::Kind::kString:
+        parts.push_back(ContentPart{ContentPart::Kind::kText, std::move(item.text)});
+        break;
+      case css::ContentItem::Kind::kPageNumber:
+        parts.push_back(ContentPart{ContentPart::Kind::kPageNumber, {}});
+        break;
+      case css::ContentItem::Kind::kPageCount:
+        parts.push_back(ContentPart{ContentPart::Kind::kPageCount, {}});
+        break;
+      default:
+        break;
     }
   }
   return parts;
@@ -152,7 +159,7 @@ void add_margin_boxes(const css::Stylesheet& sheet, const StyleResolver& resolve
       if (content == nullptr) continue;
       MarginBox out;
       out.slot = box.slot;
-      out.content = parse_content(content->value);
+      out.content = margin_box_content(content->value);
       ComputedStyle base = root_style;
       if (!has_align) base.text_align = default_alignment(box.slot);
       out.style = resolver.compute_declarations(box.declarations, base, root_style.font_size);
