@@ -26,6 +26,8 @@ const char* node_kind_name(NodeKind kind) {
       return "br";
     case NodeKind::kImage:
       return "image";
+    case NodeKind::kPageReference:
+      return "page-ref";
   }
   return "?";
 }
@@ -39,6 +41,7 @@ void dump(const Node& node, int depth, std::string& out) {
   if (node.kind == NodeKind::kText) out += " \"" + node.text + "\"";
   if (!node.marker.empty()) out += " marker=" + node.marker;
   if (!node.href.empty()) out += " href=" + node.href;
+  if (!node.target.empty()) out += " target=" + node.target;
   out += '\n';
   for (const Node& child : node.children) dump(child, depth + 1, out);
 }

@@ -168,10 +168,16 @@ enum class NodeKind : uint8_t {
   kTableRow,   //!< children: kTableCell only
   kTableCell,  //!< td/th: like kBlock (block children); `colspan`, `rowspan`
   kRule,       //!< hr: a horizontal line drawn by its top border; no children
-  kSpan,       //!< inline element (span, b, em, a, sub, code…): inline children
+  kSpan,       //!< inline element (span, b, em, a, sub, code…, and ::before / ::after, whose
+               //!< tag is "::before" / "::after"): inline children
   kText,       //!< a run of text in `text`; no children
   kLineBreak,  //!< br; no children
   kImage,      //!< img or inline svg, inline-level; `image` is set, or null if unusable
+  //! Inline, no children: the number (1-based, decimal, in `style`) of the page on which the
+  //! element whose `anchor` equals `target` starts — CSS target-counter(…, page) in ::before /
+  //! ::after content. The tree builder keeps one only when such an element is in the tree;
+  //! a consumer that cannot place the target prints nothing.
+  kPageReference,
 };
 
 enum class RowGroup : uint8_t { kBody, kHead, kFoot };
@@ -186,6 +192,7 @@ struct Node {
   std::string text;       //!< kText: the text (UTF-8)
   std::string href;       //!< kSpan from <a>: link target (https:, mailto:, #fragment)
   std::string anchor;     //!< the element's id, a target for "#id" links; "" if none
+  std::string target;     //!< kPageReference: the anchor whose page it prints (no '#')
   int heading_level = 0;  //!< 1–6 for h1–h6 (bookmarks, DOCX heading styles); else 0
   std::string marker;     //!< kListItem: "•", "◦", "▪", "3.", "c.", "iv."; "" for none
   int colspan = 1;        //!< kTableCell, ≥ 1

@@ -5,6 +5,7 @@
 
 #include "doc/cascade.h"
 #include "doc/css_stylesheet.h"
+#include "doc/generated_content.h"
 #include "doc/page_setup.h"
 #include "doc/text_util.h"
 #include "doc/user_agent_css.h"
@@ -179,6 +180,9 @@ class TreeBuilder {
     return n;
   }
 
+  //! Whether some ::before / ::after content holds a page reference.
+  bool has_page_references() const { return has_page_references_; }
+
  private:
   Node element_node(NodeKind kind, const DomNode& el, const ComputedStyle& style) const {
     Node n;
@@ -194,8 +198,25 @@ class TreeBuilder {
 
   void flow(const DomNode& el, const ComputedStyle& style, std::vector<Node>& out) {
     Flow f(out, style);
+    add_generated(el, style, css::PseudoElement::kBefore, f);
     for (const auto& child : el.children) visit(*child, style, f, 0);
+    add_generated(el, style, css::PseudoElement::kAfter, f);
     f.finish();
+  }
+
+  // The element's ::before or ::after box, if it has one: inline, as its first or last child.
+  void add_generated(const DomNode& el, const ComputedStyle& style, css::PseudoElement which,
+                     Flow& f) {
+    std::optional<PseudoElementStyle> pseudo =
+        resolver_.compute_pseudo(el, which, style, root_font_size_);
+    if (!pseudo) return;
+    std::optional<Node> span = generated_content(el, which, std::move(*pseudo), notes_);
+    if (!span) return;
+    has_page_references_ =
+        has_page_references_ ||
+        std::any_of(span->children.begin(), span->children.end(),
+                    [](const Node& c) { return c.kind == NodeKind::kPageReference; });
+    f.add_inline(std::move(*span));
   }
 
   void visit(const DomNode& n, const ComputedStyle& parent, Flow& f, int depth) {
@@ -225,9 +246,11 @@ class TreeBuilder {
       }
     }
     f.open_span(std::move(span));
+    add_generated(n, style, css::PseudoElement::kBefore, f);
     for (const auto& child : n.children) {
       if (depth < 100) visit(*child, style, f, depth + 1);
     }
+    add_generated(n, style, css::PseudoElement::kAfter, f);
     f.close_span();
   }
 
@@ -377,6 +400,7 @@ class TreeBuilder {
   std::vector<std::string>& notes_;
   double root_font_size_;
   std::vector<ListCounter> lists_;
+  bool has_page_references_ = false;
 };
 
 const DomNode* find_body(const DomNode& html) {
@@ -420,6 +444,7 @@ Document build_tree(const Dom& dom, const RenderOptions& options) {
     doc.body = builder.body(html, html_style);
     doc.body.tag = "body";
   }
+  if (builder.has_page_references()) drop_unresolved_page_references(doc.body, doc.notes);
   return doc;
 }
 

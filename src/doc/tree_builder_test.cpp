@@ -76,6 +76,79 @@ TEST(TreeBuilder, ListsTablesAndMetadata) {
   EXPECT_EQ(table.children[1].children[0].colspan, 2);
 }
 
+TEST(TreeBuilder, BeforeAndAfterBecomeFirstAndLastInlineChildren) {
+  const Document d = build(R"(<style>
+      p.n::before { content: "Note " attr(data-n) attr(data-missing) ": "; font-weight: bold }
+      p.n::after { content: '.' } div::before { content: "Box" } p.plain::after { content: none }
+      .toc a::after { content: " p. " target-counter(attr(href), page) }
+    </style><p class=n data-n=3>text</p><p class=plain>plain</p>
+    <p class=toc><a href="#s2">Second</a></p><div><h2 id=s2>Section</h2></div>)");
+  EXPECT_EQ(debug_string(d.body),
+            "block <body>\n"
+            "  paragraph <p>\n"
+            "    span <::before>\n"
+            "      text \"Note 3: \"\n"
+            "    text \"text\"\n"
+            "    span <::after>\n"
+            "      text \".\"\n"
+            "  paragraph <p>\n"
+            "    text \"plain\"\n"
+            "  paragraph <p>\n"
+            "    span <a> href=#s2\n"
+            "      text \"Second\"\n"
+            "      span <::after>\n"
+            "        text \" p. \"\n"
+            "        page-ref target=s2\n"
+            "  block <div>\n"
+            "    paragraph\n"
+            "      span <::before>\n"
+            "        text \"Box\"\n"
+            "    paragraph <h2>\n"
+            "      text \"Section\"\n");
+  const Node& before = d.body.children[0].children[0];
+  EXPECT_EQ(before.style.font_weight, 700);
+  EXPECT_EQ(before.children[0].style.font_weight, 700);  // its text inherits from it
+  EXPECT_EQ(d.body.children[0].children[1].style.font_weight, 400);
+  EXPECT_TRUE(d.notes.empty());
+}
+
+TEST(TreeBuilder, PageReferencesToMissingTargetsAreDroppedWithANote) {
+  const Document d = build(R"(<style>
+      a::after { content: target-counter(attr(href), page) }
+      .u::after { content: "[" target-counter(url(#shown), page) "]" } .hidden { display: none }
+    </style><p><a href="#shown">a</a> <a href="#nowhere">b</a> <a href="#hidden">c</a>
+    <a href="https://example.org/#x">d</a> <span class=u>u</span></p>
+    <p id=shown>here</p><p id=hidden class=hidden>not displayed</p>)");
+  EXPECT_EQ(debug_string(d.body.children[0]),
+            "paragraph <p>\n"
+            "  span <a> href=#shown\n"
+            "    text \"a\"\n"
+            "    span <::after>\n"
+            "      page-ref target=shown\n"
+            "  text \" \"\n"
+            "  span <a> href=#nowhere\n"
+            "    text \"b\"\n"
+            "    span <::after>\n"
+            "  text \" \"\n"
+            "  span <a> href=#hidden\n"
+            "    text \"c\"\n"
+            "    span <::after>\n"
+            "  text \" \"\n"
+            "  span <a> href=https://example.org/#x\n"
+            "    text \"d\"\n"
+            "  text \" \"\n"
+            "  span <span>\n"
+            "    text \"u\"\n"
+            "    span <::after>\n"
+            "      text \"[\"\n"
+            "      page-ref target=shown\n"
+            "      text \"]\"\n");
+  ASSERT_EQ(d.notes.size(), 3u);
+  EXPECT_EQ(d.notes[0], "ignored page reference to a target outside the document");
+  EXPECT_EQ(d.notes[1], "ignored page reference to an element not in the document");
+  EXPECT_EQ(d.notes[2], "ignored page reference to an element not in the document");
+}
+
 TEST(TreeBuilder, RefusesNetworkAndFileSources) {
   const Document d = build(R"html(<link rel=stylesheet href="http://127.0.0.1:9/x.css">
       <img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png"><img src="//evil/x.png">

@@ -28,6 +28,7 @@ class Collapser {
           after_space_ = true;
           break;
         case NodeKind::kImage:
+        case NodeKind::kPageReference:
           after_space_ = false, last_text_ = nullptr;
           break;
         default:
@@ -87,6 +88,7 @@ bool prune(Node& node) {
         return false;
       case NodeKind::kLineBreak:
       case NodeKind::kImage:
+      case NodeKind::kPageReference:
         visible = true;
         return false;
       default: {
