@@ -4,13 +4,8 @@
 // DOSSIER_TEMPLATE_PREVIEW_DIR=/some/dir writes the first patient's PDFs there, to look at
 // (DOSSIER_TEMPLATE_PREVIEW_PATIENT=n: the n-th patient instead).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -22,6 +17,7 @@
 #include "db/sqlite/sqlite_database.h"
 #include "demo/demo.h"
 #include "doc/render.h"
+#include "doc_test_support.h"  // tests/doc
 #include "gather/gather.h"
 #include "jobs/export_request.h"
 
@@ -31,44 +27,16 @@ namespace {
 using jobs::ExportType;
 using namespace test_support;
 
+// Output of `command`, marked when it failed (the checks below look for the marker).
 std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return "popen failed";
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) out += "\n[exit status non-zero]";
-  return out;
+  const dossier::testing::CommandResult r = dossier::testing::run(command);
+  return r.exit_code == 0 ? r.output : r.output + "\n[exit status non-zero]";
 }
 
-class TempFile {
- public:
-  explicit TempFile(const std::string& bytes) {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "dossier-tpl-XXXXXX").string();
-    const int fd = mkstemp(tmpl.data());
-    if (fd < 0) std::abort();
-    close(fd);
-    path_ = tmpl;
-    std::ofstream(path_, std::ios::binary) << bytes;
-  }
-  ~TempFile() { std::filesystem::remove(path_); }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-// The PDF's text in content order (cells' lines stay together), whitespace collapsed.
-std::string pdf_text(const std::string& pdf) {
-  TempFile file(pdf);
-  const std::string raw = run("pdftotext -raw -enc UTF-8 '" + file.path() + "' -");
+std::string collapse(const std::string& s) {
   std::string out;
   bool space = false;
-  for (char c : raw) {
+  for (char c : s) {
     if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
       space = !out.empty();
       continue;
@@ -80,31 +48,15 @@ std::string pdf_text(const std::string& pdf) {
   return out;
 }
 
-std::string collapse(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-int pdf_pages(const std::string& pdf) {
-  TempFile file(pdf);
-  const std::string info = run("pdfinfo '" + file.path() + "'");
-  const size_t at = info.find("Pages:");
-  return at == std::string::npos ? -1 : std::atoi(info.c_str() + at + 6);
+// The PDF's text in content order (cells' lines stay together), whitespace collapsed.
+std::string pdf_text(const std::string& pdf) {
+  const dossier::testing::TempDir dir;
+  return collapse(run("pdftotext -raw -enc UTF-8 '" + dir.write("in.pdf", pdf) + "' -"));
 }
 
 std::string qpdf_check(const std::string& pdf) {
-  TempFile file(pdf);
-  const std::string out = run("qpdf --check '" + file.path() + "'");
+  const dossier::testing::TempDir dir;
+  const std::string out = run("qpdf --check '" + dir.write("in.pdf", pdf) + "'");
   return out.find("No syntax or stream encoding errors found") != std::string::npos ? "" : out;
 }
 
@@ -183,8 +135,8 @@ TEST(SystemTemplatesPdf, EveryTemplateForEveryPatient) {
       }
       EXPECT_EQ(text.find("None"), std::string::npos) << "a null printed as None";
       EXPECT_EQ(text.find("undefined"), std::string::npos);
-      expect_page_footer(text, pdf_pages(r.pdf.bytes), what);
-      EXPECT_EQ(r.pdf.page_count, pdf_pages(r.pdf.bytes));
+      expect_page_footer(text, doc::testing::pdf_page_count(r.pdf.bytes), what);
+      EXPECT_EQ(r.pdf.page_count, doc::testing::pdf_page_count(r.pdf.bytes));
       if (i < 2) {  // qpdf is slowish: a sample
         EXPECT_EQ(qpdf_check(r.pdf.bytes), "");
       }
@@ -215,7 +167,7 @@ TEST(SystemTemplatesPdf, ProgressReportOfEveryPatientShowsGoalsAndScores) {
       EXPECT_NE(text.find(row), std::string::npos) << inst << " row " << row;
     }
     EXPECT_GT(scores, 0u);
-    expect_page_footer(text, pdf_pages(r.pdf.bytes), "progress report");
+    expect_page_footer(text, doc::testing::pdf_page_count(r.pdf.bytes), "progress report");
   }
 }
 

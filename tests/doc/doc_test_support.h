@@ -5,30 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "support/test_support.h"
+
 namespace dossier::doc::testing {
 
-//! A fresh directory under $TMPDIR, removed with its files on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  //! Writes `bytes` to path()/name and returns the full path.
-  std::string write(const std::string& name, const std::string& bytes) const;
-
- private:
-  std::string path_;
-};
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  //!< stdout and stderr
-};
-
-//! Runs `command` with /bin/sh.
-CommandResult run(const std::string& command);
+using dossier::testing::CommandResult;
+using dossier::testing::read_file;
+using dossier::testing::run;
+using dossier::testing::TempDir;
 
 //! pdftotext -layout of `pdf` (text of all pages; pages separated by '\f').
 std::string pdf_text(const std::string& pdf);
@@ -37,7 +21,6 @@ int pdf_page_count(const std::string& pdf);
 //! The full pdfinfo output.
 std::string pdf_info(const std::string& pdf);
 
-std::string read_file(const std::string& path);
 //! The test data directory (tests/doc).
 std::string data_dir();
 

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "docx/docx_writer.h"
+#include "support/test_support.h"
 
 namespace dossier::docx::testing {
 
@@ -28,32 +29,10 @@ int count(std::string_view haystack, std::string_view needle);
 //! A file of tests/docx.
 std::string read_test_file(const std::string& name);
 
-//! A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  //! Writes `bytes` to path()/name and returns the full path.
-  std::string write(const std::string& name, const std::string& bytes) const;
-
- private:
-  std::string path_;
-};
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  //!< stdout and stderr
-};
-//! Runs `command` with /bin/sh.
-CommandResult run(const std::string& command);
-
-//! The full path of an executable found on $PATH, or "".
-std::string find_program(const std::string& name);
-
-//! The contents of a file ("" if unreadable).
-std::string read_file(const std::string& path);
+using dossier::testing::CommandResult;
+using dossier::testing::find_program;
+using dossier::testing::read_file;
+using dossier::testing::run;
+using dossier::testing::TempDir;
 
 }  // namespace dossier::docx::testing
