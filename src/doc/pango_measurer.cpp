@@ -132,6 +132,9 @@ Handle<PangoContext, g_object_unref> new_document_context() {
   Handle<cairo_font_options_t, cairo_font_options_destroy> options(cairo_font_options_create());
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+  // Grayscale: a machine whose fontconfig asks for subpixel (RGB) text must not draw
+  // different page images (previews, golden tests).
+  cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options(context.get(), options.get());
   pango_context_set_round_glyph_positions(context.get(), FALSE);
   return context;

@@ -20,7 +20,7 @@ class PangoShapedText : public ShapedText {
 };
 
 //! A PangoContext at 72 dpi (1 Pango point = 1 PDF unit) with unhinted metrics, so that PDF
-//! and PNG output lay out identically.
+//! and PNG output lay out identically, and grayscale antialiasing whatever fontconfig says.
 Handle<PangoContext, g_object_unref> new_document_context();
 
 //! One per render: owns a context from new_document_context(). Caches font descriptions and
