@@ -281,6 +281,23 @@ TEST_F(DemoDataTest, SessionsFallInOfficeHoursOfThePracticeZone) {
   }
 }
 
+// Notes are signed after they are written, the evening of the session at the latest.
+TEST_F(DemoDataTest, NotesAreSignedTheSameDayAfterTheyAreWritten) {
+  const std::string zone = text(rows("SELECT time_zone FROM practice").at(0)["time_zone"]);
+  const auto notes = rows(
+      "SELECT n.created_at, n.signed_at, s.start_time FROM session_notes n JOIN sessions s ON "
+      "s.id = n.session_id WHERE n.signed_at IS NOT NULL");
+  ASSERT_FALSE(notes.empty());
+  for (const auto& n : notes) {
+    EXPECT_GT(text(n["signed_at"]), text(n["created_at"]));
+    const auto signed_at = to_local_time(*parse_timestamp(text(n["signed_at"])), zone);
+    const auto session = to_local_time(*parse_timestamp(text(n["start_time"])), zone);
+    ASSERT_TRUE(signed_at.ok() && session.ok());
+    EXPECT_EQ(signed_at->date, session->date) << text(n["signed_at"]);
+    EXPECT_LE(signed_at->hour, 22) << text(n["signed_at"]);
+  }
+}
+
 TEST_F(DemoDataTest, AboutOneInFivePatientsPaysThemselves) {
   const auto insured = rows("SELECT COUNT(DISTINCT patient_id) AS n FROM coverage")[0]["n"];
   EXPECT_GE(insured.get<int>(), 24);

@@ -48,17 +48,19 @@ struct Signature {
   int64_t updated;
 };
 
-Signature sign(Rng& rng, const Patient& p, const Visit& v, int64_t created, bool open) {
+// Clinicians sign the evening of the session, once the note is written: a signature at
+// 2 AM, or one older than its note, would look wrong on every document.
+Signature sign(Rng& rng, const Patient& p, int64_t created, bool open) {
   if (open) return {Json(), Json(), created};
-  const int64_t signed_at = v.end() + int64_t{rng.range(2, 30)} * 3600 + rng.range(0, 3599);
+  const int64_t signed_at = created + int64_t{rng.range(5, 60)} * 60 + rng.range(0, 59);
   return {p.therapist->id, timestamp_text(signed_at), signed_at};
 }
 
 void write_note(Writer& w, Patient& p, const Visit& v, const NoteFacts& f, bool open) {
   Rng& rng = p.rng;
   const bool ai = rng.chance(0.25);
-  const int64_t created = v.end() + int64_t{ai ? rng.range(1, 10) : rng.range(10, 240)} * 60;
-  const Signature s = sign(rng, p, v, created, open);
+  const int64_t created = v.end() + int64_t{ai ? rng.range(1, 10) : rng.range(10, 120)} * 60;
+  const Signature s = sign(rng, p, created, open);
   Json sections = compose_sections(rng, p.therapist->note_format, f);
   Json actions = compose_action_items(rng, f);
   w.insert("session_notes",
@@ -80,8 +82,8 @@ void write_note(Writer& w, Patient& p, const Visit& v, const NoteFacts& f, bool 
 
 void write_process_note(Writer& w, Patient& p, const Visit& v, const NoteFacts& f, bool open) {
   Rng& rng = p.rng;
-  const int64_t created = v.end() + int64_t{rng.range(15, 300)} * 60;
-  const Signature s = sign(rng, p, v, created, open);
+  const int64_t created = v.end() + int64_t{rng.range(15, 120)} * 60;
+  const Signature s = sign(rng, p, created, open);
   w.insert("session_notes", {{"id", rng.uuid(created * 1000)},
                              {"session_id", v.id},
                              {"patient_id", p.id},
