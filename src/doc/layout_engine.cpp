@@ -105,7 +105,9 @@ bool Engine::keep_with_next(const Node& n, const Node* next, double width) {
 }
 
 // Unforced breaks before a block: to keep a heading with what follows, to keep a
-// break-inside: avoid block whole, and to keep a drawn box top with its first lines.
+// break-inside: avoid block whole, and to keep a drawn box top with its first lines. A link
+// target (an id, a heading's bookmark) also starts where its first lines go, so that links
+// and page references find it on that page rather than at the bottom of the one before.
 bool Engine::move_to_next_page(const Node& n, const Node* next, double width) {
   const double space = room() - pending_margin_;
   if (keep_with_next(n, next, width)) return true;
@@ -113,7 +115,9 @@ bool Engine::move_to_next_page(const Node& n, const Node* next, double width) {
     const double h = measure(n, width);
     if (h > space && h <= page_height()) return true;
   }
-  return has_decoration(n.style) && n.kind != NodeKind::kTable && leading_height(n, width) > space;
+  const bool target = !n.anchor.empty() || n.heading_level > 0;
+  return (has_decoration(n.style) || target) && n.kind != NodeKind::kTable &&
+         leading_height(n, width) > space;
 }
 
 void Engine::block(const Node& n, double x, double width, const Node* next) {

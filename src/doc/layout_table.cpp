@@ -259,6 +259,7 @@ class TableLayout {
     for (size_t r = header_rows_; r < grid_.rows.size(); r = grid_.rows[r].unit_end) {
       place_unit(r, grid_.rows[r].unit_end);
     }
+    if (table_moved_) e_.record_anchor(t_, Cursor{start.page + 1, e_.top_});
     const double bottom_edge = collapse_ ? 0 : s_.border.bottom.width + s_.padding.bottom;
     e_.cursor_.y += bottom_edge;
     e_.decorate(s_, table_x_, table_width_, table_moved_ ? Cursor{start.page + 1, e_.top_} : start,

@@ -222,6 +222,29 @@ TEST(Layout, LinksBecomeAreasAndInternalLinksResolve) {
   EXPECT_EQ(links[1].dest_page, 1);
 }
 
+TEST(Layout, ALinkTargetMovedByOrphansIsFoundOnItsNewPage) {
+  // 12 lines leave room for one more: the 3-line target moves whole to page 2 (orphans: 2).
+  const Rendered r = lay_out("<p><a href='#t'>go</a></p>" + paragraph_of_lines(11, "f") +
+                             "<p id=t>one two three four five six seven eight nine ten eleven "
+                             "twelve thirteen fourteen fifteen sixteen</p>");
+  ASSERT_EQ(r.layout.pages.size(), 2u);
+  EXPECT_EQ(line_of(r.layout.pages[1], "one two three four five six").baseline, 20 + 9);
+  ASSERT_EQ(r.layout.pages[0].links.size(), 1u);
+  EXPECT_EQ(r.layout.pages[0].links[0].dest_page, 1);
+  EXPECT_DOUBLE_EQ(r.layout.pages[0].links[0].dest_y, 20);
+}
+
+TEST(Layout, ALinkTargetTableMovedWholeIsFoundOnItsNewPage) {
+  // A two-line row does not fit under 12 lines: the table starts on page 2.
+  const Rendered r = lay_out(std::string(kTightTable) + "<p><a href='#t'>go</a></p>" +
+                             paragraph_of_lines(11, "f") + "<table id=t><tr><td>a<br>b</td></tr>");
+  ASSERT_EQ(r.layout.pages.size(), 2u);
+  EXPECT_EQ(line_of(r.layout.pages[1], "a").baseline, 20 + 9);
+  ASSERT_EQ(r.layout.pages[0].links.size(), 1u);
+  EXPECT_EQ(r.layout.pages[0].links[0].dest_page, 1);
+  EXPECT_DOUBLE_EQ(r.layout.pages[0].links[0].dest_y, 20);
+}
+
 TEST(Layout, ScalesImagesToTheContentWidth) {
   const std::string svg =
       "<svg xmlns='http://www.w3.org/2000/svg' width='400' height='200'><rect width='10' "
