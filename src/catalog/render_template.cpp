@@ -157,8 +157,7 @@ tmpl::Limits export_limits() {
 }
 
 std::string practice_time_zone(const Json& context) {
-  const Json* zone = member(&context, "time_zone");
-  if (const Json* practice = member(&context, "practice")) zone = member(practice, "time_zone");
+  const Json* zone = member(member(&context, "practice"), "time_zone");
   const Json* rows = member(member(&context, "tables"), "practice");
   if (rows && rows->is_array() && !rows->empty()) zone = member(&(*rows)[0], "time_zone");
   if (!zone || !zone->is_string() || !is_time_zone(zone->get<std::string>())) return "UTC";

@@ -45,9 +45,9 @@ Result<std::string> render_template_html(std::string_view source, const Json& co
                                          std::string_view name = "template");
 
 //! The zone of the practice whose record `context` was gathered from: `practice.time_zone`
-//! (most exports), `tables.practice[0].time_zone` (the full record) or `time_zone` (the
-//! insurance report, which carries no practice); "UTC" when there is none or the tz database
-//! does not know it, so that a document still renders, in UTC and saying so.
+//! (most exports) or `tables.practice[0].time_zone` (the full record); "UTC" when there is
+//! none or the tz database does not know it, so that a document still renders, in UTC and
+//! saying so.
 std::string practice_time_zone(const Json& context);
 
 //! The content of templates/<export_type>.html.j2 ("progress_report", "session_notes", …),

@@ -94,7 +94,6 @@ TEST(RenderTemplate, TheZoneIsThePracticesWhereverTheContextCarriesIt) {
             "America/Chicago");
   EXPECT_EQ(practice_time_zone({{"tables", {{"practice", {{{"time_zone", "Asia/Kolkata"}}}}}}}),
             "Asia/Kolkata");
-  EXPECT_EQ(practice_time_zone({{"time_zone", "America/New_York"}}), "America/New_York");
   // No practice, no zone, or one the tz database does not know: the document still renders.
   EXPECT_EQ(practice_time_zone(Json::object()), "UTC");
   EXPECT_EQ(practice_time_zone({{"practice", nullptr}}), "UTC");

@@ -171,6 +171,34 @@ TEST(SystemTemplatesPdf, ProgressReportOfEveryPatientShowsGoalsAndScores) {
   }
 }
 
+// A biller's report names the billing provider (the practice) with its address, describes
+// every diagnosis and points each service line at the claim's diagnoses (A, B, …).
+TEST(SystemTemplatesPdf, InsuranceReportNamesTheBillingProviderAndPointsAtDiagnoses) {
+  const PatientRef who = all_patients()[0];
+  const Json ctx = context_for(ExportType::kInsuranceReport, who);
+  ASSERT_FALSE(ctx.is_null());
+  const Json& claim = ctx["claim_info"];
+  ASSERT_EQ(claim["billing_name"], ctx["practice"]["name"]);
+  ASSERT_FALSE(claim["diagnoses"].empty());
+  const std::string text = pdf_text(render_system(ExportType::kInsuranceReport, ctx).pdf.bytes);
+  EXPECT_NE(text.find("Billing provider: " + claim["billing_name"].get<std::string>()),
+            std::string::npos);
+  EXPECT_NE(text.find(ctx["practice"]["address_line1"].get<std::string>()), std::string::npos);
+  char pointer = 'A';
+  for (const auto& d : claim["diagnoses"]) {
+    const std::string row = std::string(1, pointer++) + " " + d["code"].get<std::string>() + " " +
+                            collapse(d["description"]);
+    EXPECT_NE(text.find(row), std::string::npos) << row;
+  }
+  ASSERT_FALSE(ctx["service_lines"].empty());
+  std::string pointers;
+  for (const auto& p : ctx["service_lines"][0]["diagnosis_pointers"]) {
+    pointers += (pointers.empty() ? "" : ", ") + p.get<std::string>();
+  }
+  EXPECT_EQ(pointers.substr(0, 1), "A");
+  EXPECT_NE(text.find(" " + pointers + " 1 $"), std::string::npos) << "Dx pointer column";
+}
+
 // Every note format (therapists differ in theirs), AI-drafted and unsigned notes,
 // psychotherapy notes under an authorization, transcripts.
 TEST(SystemTemplatesPdf, SessionNotesLabelEveryKindOfNote) {

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "gather/measures.h"
 #include "gather/reports.h"
 
@@ -23,7 +25,17 @@ Result<Json> billable_sessions(db::Database& db, const Job& job) {
                     b.end.empty() ? "9999-99-99" : b.end});
 }
 
-Json service_lines(const Json& sessions, const Json& rendering) {
+// The claim's diagnosis pointers, as a CMS-1500 form (box 24E) and an 837P (SV107) take
+// them: each service line points at up to four of the claim's diagnoses, primary first.
+Json diagnosis_pointers(size_t diagnoses) {
+  Json pointers = Json::array();
+  for (size_t i = 0; i < std::min<size_t>(diagnoses, 4); ++i) {
+    pointers.push_back(std::string(1, static_cast<char>('A' + i)));
+  }
+  return pointers;
+}
+
+Json service_lines(const Json& sessions, const Json& rendering, const Json& pointers) {
   Json lines = Json::array();
   for (const auto& s : sessions) {
     lines.push_back({{"session_id", s["id"]},
@@ -34,6 +46,7 @@ Json service_lines(const Json& sessions, const Json& rendering) {
                      {"units", 1},
                      {"charge_cents", s["fee_cents"]},
                      {"paid_cents", s["amount_paid_cents"]},
+                     {"diagnosis_pointers", pointers},
                      {"rendering_provider_npi",
                       rendering.value(s["therapist_id"].get<std::string>(), Json())}});
   }
@@ -76,7 +89,11 @@ Result<Json> gather_insurance_report(db::Database& db, const Job& job) {
     procedures.push_back(s["cpt_code"]);
     dates.push_back(date_of(s["start_time"]));
   }
-  for (const auto& d : diagnoses) codes.push_back(d["icd10_code"]);
+  Json described = Json::array();
+  for (const auto& d : diagnoses) {
+    codes.push_back(d["icd10_code"]);
+    described.push_back({{"code", d["icd10_code"]}, {"description", d["description"]}});
+  }
   const Json summary = assessment_summary(assessments);
   const Json plan = plans.empty() ? Json(nullptr) : plans[0];
   std::string progress;
@@ -89,10 +106,12 @@ Result<Json> gather_insurance_report(db::Database& db, const Job& job) {
   const Json cov = coverage.empty() ? Json(nullptr) : coverage[0];
   Json claim = {{"provider_npi", therapist.is_null() ? Json() : therapist["npi"]},
                 {"provider_name", therapist.is_null() ? Json() : therapist["name"]},
+                {"billing_name", practice.is_null() ? Json() : practice["name"]},
                 {"billing_npi", practice.is_null() ? Json() : practice["npi"]},
                 {"billing_tax_id", practice.is_null() ? Json() : practice["tax_id"]},
                 {"patient_id", cov.is_null() ? Json() : cov["member_id"]},
                 {"diagnosis_codes", codes},
+                {"diagnoses", described},
                 {"procedure_codes", procedures},
                 {"service_dates", dates},
                 {"total_units", static_cast<int>(sessions.size())}};
@@ -109,17 +128,17 @@ Result<Json> gather_insurance_report(db::Database& db, const Job& job) {
            : Json("Diagnosis " + diagnoses[0]["icd10_code"].get<std::string>() + " (" +
                   diagnoses[0]["description"].get<std::string>() +
                   ") with measured symptoms requiring continued treatment: " + progress)}};
-  // Of the practice the report carries only the zone its times print in (minimum necessary).
+  // The practice is the billing provider: its letterhead, address and zone (no PHI).
   return Json{
       {"export", export_header(job)},
-      {"time_zone", practice.is_null() ? Json() : practice["time_zone"]},
+      {"practice", practice},
       {"notices", required_notices(patient)},
       {"patient",
        {{"name", patient["name"]}, {"birth_date", patient["birth_date"]}, {"sex", patient["sex"]}}},
       {"coverage", cov},
       {"claim_info", claim},
       {"clinical_summary", clinical},
-      {"service_lines", service_lines(sessions, rendering)}};
+      {"service_lines", service_lines(sessions, rendering, diagnosis_pointers(codes.size()))}};
 }
 
 }  // namespace dossier::gather

@@ -105,8 +105,15 @@ class ExportsTest(DemoPracticeTest):
         self.assertEqual(doc["claim_info"]["procedure_codes"], [s["cpt_code"] for s in in_range])
         self.assertEqual(doc["claim_info"]["total_units"], len(in_range))
         self.assertEqual(len(doc["service_lines"]), len(in_range))
-        dx = [d["icd10_code"] for d in self.record("diagnoses", patient_id=self.patient_id) if d["status"] == "active"]
-        self.assertEqual(sorted(doc["claim_info"]["diagnosis_codes"]), sorted(dx))
+        active = [d for d in self.record("diagnoses", patient_id=self.patient_id) if d["status"] == "active"]
+        self.assertEqual(sorted(doc["claim_info"]["diagnosis_codes"]), sorted(d["icd10_code"] for d in active))
+        self.assertEqual(sorted((d["code"], d["description"]) for d in doc["claim_info"]["diagnoses"]),
+                         sorted((d["icd10_code"], d["description"]) for d in active))
+        practice = self.call("GET", "/api/v1/practice", token=self.token)[1]["items"][0]
+        self.assertEqual(doc["claim_info"]["billing_name"], practice["name"])
+        self.assertEqual(doc["practice"]["npi"], practice["npi"])
+        pointers = ["A", "B", "C", "D"][:len(active)]
+        self.assertTrue(all(line["diagnosis_pointers"] == pointers for line in doc["service_lines"]))
 
     def test_other_therapist_sees_nothing(self):
         job = self.export("full-record", {"patient_id": self.patient_id, "format": "json"}, self.token)
