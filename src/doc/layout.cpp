@@ -65,19 +65,45 @@ void add_margin_boxes(const Document& doc, TextMeasurer& measurer, LayoutResult&
   }
 }
 
+// One pagination of the body; its anchors, links and bookmarks go to `shared`.
+std::vector<PageContent> paginate(const Document& doc, layout::Shared& shared) {
+  const double top = doc.page.margin.top;
+  const double bottom = doc.page.height - doc.page.margin.bottom;
+  layout::Engine engine(shared, top, bottom, false);
+  engine.root(doc.body, doc.page.margin.left, doc.page.content_width());
+  engine.finish();
+  return std::move(engine.pages());
+}
+
+layout::AnchorPages anchor_pages(const layout::Shared& shared) {
+  layout::AnchorPages pages;
+  pages.reserve(shared.anchors.size());
+  for (const auto& [anchor, at] : shared.anchors) pages.emplace(anchor, at.page);
+  return pages;
+}
+
+// A target moved by the numbers printed in the previous pass is caught by another pass; two
+// are the rule (placeholders, then the real numbers), a third is rare.
+constexpr int kMaxPasses = 3;
+
 }  // namespace
 
 LayoutResult layout_document(const Document& doc, TextMeasurer& measurer) {
   LayoutResult result;
   result.page_width = doc.page.width;
   result.page_height = doc.page.height;
-  layout::Shared shared{measurer, doc, {}, {}, {}, {}, {}};
-  const double top = doc.page.margin.top;
-  const double bottom = doc.page.height - doc.page.margin.bottom;
-  layout::Engine engine(shared, top, bottom, false);
-  engine.root(doc.body, doc.page.margin.left, doc.page.content_width());
-  engine.finish();
-  result.pages = std::move(engine.pages());
+  layout::Shared shared{measurer, doc};
+  result.pages = paginate(doc, shared);
+  // Page references (target-counter) print the pages the previous pass found their targets
+  // on: lay out again until those stop moving. Documents without them take one pass.
+  layout::AnchorPages printed;
+  for (int pass = 1; shared.has_page_references && pass < kMaxPasses; ++pass) {
+    layout::AnchorPages found = anchor_pages(shared);
+    if (pass > 1 && found == printed) break;
+    printed = std::move(found);
+    shared.start_pass(printed);
+    result.pages = paginate(doc, shared);
+  }
   // Trailing pages that only a forced break created stay out; there is always one page.
   while (result.pages.size() > 1 && result.pages.back().items.empty()) result.pages.pop_back();
   if (result.pages.empty()) result.pages.emplace_back();

@@ -11,6 +11,10 @@
 // (headers are not repeated inside it); rows joined by a rowspan that are together taller
 // than a page break between them, without repeated headers.
 // Running headers/footers (@page margin boxes) are laid out last, so "Page X of Y" is exact.
+// Page references (target-counter(…, page), NodeKind::kPageReference) take more passes: the
+// first prints a placeholder as wide as a 3-digit number and finds every anchor's page, the
+// next prints those pages, and one more follows only if that moved a target (at most three in
+// all). Only paragraphs holding a reference are shaped again; documents without any take one.
 #pragma once
 
 #include "doc/display_list.h"

@@ -31,6 +31,15 @@ std::string text_content(const Node& n) {
 
 }  // namespace
 
+void Shared::start_pass(const AnchorPages& targets) {
+  target_pages = &targets;
+  anchors.clear();
+  pending_links.clear();
+  bookmarks.clear();
+  std::erase_if(paragraphs, [](const auto& entry) { return entry.second.has_page_references; });
+  widths.clear();  // cheap to recompute from the kept shapes
+}
+
 double align_offset(const ComputedStyle& s, const LineInfo& line, double width, bool first_line) {
   const double indent = first_line ? s.text_indent : 0;
   const double free = width - indent - line.width;

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -36,7 +37,8 @@ struct ParagraphEntry {
   ParagraphText text;
   std::vector<InlineSpan> spans;
   std::vector<InlineImage> images;
-  double built_width = -1;  //!< image sizes depend on the available width
+  bool has_page_references = false;  //!< its text depends on the pass (see Shared)
+  double built_width = -1;           //!< image sizes depend on the available width
   std::shared_ptr<const ShapedText> natural;
   std::vector<std::pair<double, std::shared_ptr<const ShapedText>>> shapes;
 };
@@ -52,6 +54,13 @@ struct ContentWidths {
   double min = 0, max = 0;
 };
 
+//! The page index (0-based) of each anchor, as a layout pass found them.
+using AnchorPages = std::unordered_map<std::string, int>;
+
+//! What a page reference (NodeKind::kPageReference) prints before any page is known: the
+//! widest plausible number, so that the first pass makes room for the real one.
+inline constexpr std::string_view kPageNumberPlaceholder = "000";
+
 //! State shared by the main engine and the measuring engines it spawns.
 struct Shared {
   TextMeasurer& measurer;
@@ -61,6 +70,16 @@ struct Shared {
   std::unordered_map<std::string, Cursor> anchors;
   std::vector<std::pair<int, LinkArea>> pending_links;  //!< (page, link) for "#id" targets
   std::vector<Bookmark> bookmarks;
+  //! Set once a laid-out paragraph holds a page reference: the document needs another pass.
+  bool has_page_references = false;
+  //! Where page references find their targets: null in the first pass (they print
+  //! kPageNumberPlaceholder), then the previous pass's anchors (unknown targets print nothing).
+  const AnchorPages* target_pages = nullptr;
+
+  //! Prepares another pass over the same document whose page references print `targets`
+  //! (which must outlive the pass): forgets what the last pass recorded and the measurements
+  //! that depend on page numbers; the shapes of other paragraphs are kept.
+  void start_pass(const AnchorPages& targets);
 };
 
 class Engine {

@@ -39,10 +39,18 @@ std::pair<double, double> image_box(const Node& n, double avail, double max_heig
   return {std::max(w, 0.0), std::max(h, 0.0)};
 }
 
+// The text a page reference prints in this pass (see Shared::target_pages).
+std::string page_reference_text(const Node& ref, const AnchorPages* target_pages) {
+  if (target_pages == nullptr) return std::string(kPageNumberPlaceholder);
+  const auto it = target_pages->find(ref.target);
+  return it != target_pages->end() ? std::to_string(it->second + 1) : std::string();
+}
+
 class InlineCollector {
  public:
-  InlineCollector(ParagraphEntry& e, double avail, double max_height)
-      : e_(e), avail_(avail), max_height_(max_height) {}
+  InlineCollector(ParagraphEntry& e, double avail, double max_height,
+                  const AnchorPages* target_pages)
+      : e_(e), avail_(avail), max_height_(max_height), target_pages_(target_pages) {}
 
   void add(const Node& n, double shift) {
     switch (n.kind) {
@@ -54,6 +62,12 @@ class InlineCollector {
         return image(n, shift);
       case NodeKind::kSpan:
         return span(n, shift);
+      case NodeKind::kPageReference: {
+        e_.has_page_references = true;
+        const std::string number = page_reference_text(n, target_pages_);
+        if (!number.empty()) append(number, n.style, shift);
+        return;
+      }
       default:
         for (const Node& c : n.children) add(c, shift);
     }
@@ -115,6 +129,7 @@ class InlineCollector {
   ParagraphEntry& e_;
   double avail_;
   double max_height_;
+  const AnchorPages* target_pages_;
 };
 
 bool no_wrap(const ComputedStyle& s) {
@@ -154,8 +169,10 @@ ParagraphEntry& Engine::paragraph_entry(const Node& p, double width) {
   e.text.style = &p.style;
   e.built_width = width;
   // A little under the page height, so that an image and its line box fit on a page.
-  InlineCollector collector(e, width, shared_.doc.page.content_height() * 0.95);
+  InlineCollector collector(e, width, shared_.doc.page.content_height() * 0.95,
+                            shared_.target_pages);
   for (const Node& c : p.children) collector.add(c, 0);
+  shared_.has_page_references = shared_.has_page_references || e.has_page_references;
   // A final line break ends the last line rather than starting an empty one (as browsers do).
   std::string& text = e.text.text;
   if (text.size() > 1 && text.back() == '\n' && !e.text.runs.empty() &&

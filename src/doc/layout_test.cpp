@@ -222,6 +222,43 @@ TEST(Layout, LinksBecomeAreasAndInternalLinksResolve) {
   EXPECT_EQ(links[1].dest_page, 1);
 }
 
+// 29 glyphs and a page reference: with the 3-digit placeholder the line needs 33 glyphs (two
+// lines of 32), with a 1-digit number 31 (one line). 11 lines follow, then the target: it is
+// the 14th line (page 2) after a two-line contents entry, the 13th (page 1) after a one-line.
+constexpr const char* kReferenceThatMovesItsTarget = R"(<style>
+    .r::after { content: " " target-counter(attr(href), page) }</style>
+  <p>xxxxxxxxxxxxxxxxxxxxxxxxxxxxx<a class=r href="#t"></a></p>)";
+
+TEST(Layout, PageReferencesPrintTheirTargetsPageAfterEveryMoveSettles) {
+  const Rendered r =
+      lay_out(kReferenceThatMovesItsTarget + paragraph_of_lines(11, "f") + "<p id=t>target</p>");
+  ASSERT_EQ(r.layout.pages.size(), 1u);
+  // Pass 1 (placeholder) put the target on page 2; pass 2 printed "2" on one line, which
+  // moved it to page 1; pass 3 prints that.
+  EXPECT_EQ(line_of(r.layout.pages[0], "xxxxxxxxxxxxxxxxxxxxxxxxxxxxx 1").x, 20);
+  EXPECT_EQ(line_of(r.layout.pages[0], "target").baseline, 20 + 12 * 12 + 9);
+  ASSERT_EQ(r.layout.pages[0].links.size(), 1u);  // the reference's link resolves too
+  EXPECT_EQ(r.layout.pages[0].links[0].dest_page, 0);
+}
+
+TEST(Layout, PageReferencesReshapeOnlyTheirOwnParagraphs) {
+  auto shape_calls = [](const std::string& after) {
+    auto doc = build_document(std::string(kBase) + "<style>.r::after { content: " + after +
+                                  " }</style><p>Contents <a class=r href='#t'></a></p>" +
+                                  paragraph_of_lines(60, "f") + "<p id=t>target</p>",
+                              RenderOptions{});
+    EXPECT_TRUE(doc.ok());
+    FakeMeasurer measurer;
+    const LayoutResult layout = layout_document(*doc, measurer);
+    EXPECT_EQ(layout.pages.size(), 5u);
+    return measurer.shape_calls;
+  };
+  const int plain = shape_calls("'000'");
+  const int with_reference = shape_calls("target-counter(attr(href), page)");
+  EXPECT_GT(with_reference, plain);
+  EXPECT_LE(with_reference - plain, 2);  // the contents paragraph, not the 61 others
+}
+
 TEST(Layout, ALinkTargetMovedByOrphansIsFoundOnItsNewPage) {
   // 12 lines leave room for one more: the 3-line target moves whole to page 2 (orphans: 2).
   const Rendered r = lay_out("<p><a href='#t'>go</a></p>" + paragraph_of_lines(11, "f") +

@@ -102,6 +102,69 @@ TEST(PdfRender, BookmarksLinksAndMetadata) {
   EXPECT_NE(info.find("CreationDate:    Sun Mar 10 14:02:00 2024"), std::string::npos) << info;
 }
 
+// The text of the page with 0-based `index` (pdftotext separates pages by '\f').
+std::string page_text(const std::string& text, int index) {
+  size_t start = 0;
+  for (int i = 0; i < index && start != std::string::npos; ++i) {
+    start = text.find('\f', start);
+    if (start != std::string::npos) ++start;
+  }
+  if (start == std::string::npos) return {};
+  return text.substr(start, text.find('\f', start) - start);
+}
+
+// The line of `text` that contains `needle`, its runs of spaces collapsed into one ("" if none).
+std::string line_with(const std::string& text, const std::string& needle) {
+  const size_t at = text.find(needle);
+  if (at == std::string::npos) return {};
+  const size_t begin = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+  const std::string line = text.substr(begin, text.find('\n', at) - begin);
+  std::string out;
+  for (char c : line) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+TEST(PdfRender, TableOfContentsShowsThePagesOfItsTargets) {
+  std::string html = R"html(<html><head><style>
+      .toc { width: 100% } .toc td.page { text-align: right; width: 15% }
+      .toc a.page::after { content: target-counter(attr(href), page) }
+      .inline::after { content: " (page " target-counter(url(#later), page) ")" }
+      h2 { page-break-before: always }
+    </style></head><body><h1>Contents</h1><table class=toc>
+      <tr><td><a href="#first">First section</a></td>
+          <td class=page><a class=page href="#first"></a></td></tr>
+      <tr><td><a href="#second">Second section</a></td>
+          <td class=page><a class=page href="#second"></a></td></tr>
+      <tr><td><a href="#later">Later section</a></td>
+          <td class=page><a class=page href="#later"></a></td></tr>
+      <tr><td>Missing section</td><td class=page><a class=page href="#missing"></a></td></tr>
+    </table><p><a class=inline href="#later">See the later section</a>.</p>
+    <h2 id=first>First section</h2><p>One.</p>
+    <h2 id=second>Second section</h2><p>Two.</p>)html";
+  for (int i = 0; i < 9; ++i) html += "<h2>Filler " + std::to_string(i) + "</h2><p>x</p>";
+  html += "<h2 id=later>Later section</h2><p>Last.</p></body></html>";
+  const RenderedPdf pdf = render(html);
+  ASSERT_EQ(pdf.page_count, 13);
+  const std::string text = pdf_text(pdf.bytes);
+  const std::string contents = page_text(text, 0);
+  EXPECT_EQ(line_with(contents, "First section"), "First section 2") << contents;
+  EXPECT_EQ(line_with(contents, "Second section"), "Second section 3") << contents;
+  EXPECT_EQ(line_with(contents, "Later section"), "Later section 13") << contents;
+  EXPECT_EQ(line_with(contents, "Missing section"), "Missing section") << contents;
+  EXPECT_EQ(line_with(contents, "See the later"), "See the later section (page 13).") << contents;
+  EXPECT_EQ(contents.find("000"), std::string::npos);  // no placeholder left
+  EXPECT_NE(page_text(text, 1).find("First section"), std::string::npos);
+  EXPECT_NE(page_text(text, 2).find("Second section"), std::string::npos);
+  EXPECT_NE(page_text(text, 12).find("Later section"), std::string::npos);
+  ASSERT_EQ(pdf.notes.size(), 1u);
+  EXPECT_EQ(pdf.notes[0], "ignored page reference to an element not in the document");
+  EXPECT_EQ(qpdf_check(pdf.bytes), "");
+}
+
 TEST(PdfRender, MetadataFromMetaTagsAndOverrides) {
   RenderOptions options;
   options.metadata.author = "Override Author";
