@@ -94,12 +94,23 @@ Rendered render_system(ExportType type, const Json& ctx) {
   return render(system_template_source(name), ctx, name);
 }
 
-std::string short_date(const std::string& iso) {
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+// "2026-03-10" as the templates print it: "Mar 10, 2026" (short) or "March 10, 2026".
+std::string printed_date(const std::string& iso, bool full) {
+  static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                  "May",       "June",     "July",     "August",
+                                  "September", "October",  "November", "December"};
   const int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)),
             d = std::stoi(iso.substr(8, 2));
-  return std::string(kMonths[m - 1]) + " " + std::to_string(d) + ", " + std::to_string(y);
+  const std::string month = kMonths[m - 1];
+  return (full ? month : month.substr(0, 3)) + " " + std::to_string(d) + ", " + std::to_string(y);
+}
+
+std::string short_date(const std::string& iso) {
+  return printed_date(iso, false);
+}
+
+std::string long_date(const std::string& iso) {
+  return printed_date(iso, true);
 }
 
 void expect_page_footer(const std::string& text, int pages, const std::string& what) {
@@ -169,6 +180,39 @@ TEST(SystemTemplatesPdf, ProgressReportOfEveryPatientShowsGoalsAndScores) {
     EXPECT_GT(scores, 0u);
     expect_page_footer(text, doc::testing::pdf_page_count(r.pdf.bytes), "progress report");
   }
+}
+
+// The medical-necessity section screens risk with PHQ-9 item 9, the way a payer reads it:
+// every positive answer counted, none invented where no PHQ-9 was given.
+TEST(SystemTemplatesPdf, MedicalNecessityReportsTheRiskScreen) {
+  int positive = 0, negative = 0;
+  for (const PatientRef& who : all_patients()) {
+    SCOPED_TRACE(who.patient_id);
+    const Json ctx = context_for(ExportType::kTreatmentSummary, who, {{"purpose", "insurance"}});
+    ASSERT_FALSE(ctx.is_null());
+    const Json& risk = ctx["medical_necessity"]["risk_assessment"];
+    const std::string text = pdf_text(render_system(ExportType::kTreatmentSummary, ctx).pdf.bytes);
+    if (risk.is_null()) {
+      EXPECT_NE(text.find("Not screened with the PHQ-9"), std::string::npos);
+      continue;
+    }
+    const int given = risk["administrations"];
+    EXPECT_NE(text.find("PHQ-9 item 9"), std::string::npos);
+    EXPECT_NE(text.find("“" + risk["latest_label"].get<std::string>() + "” on " +
+                        long_date(risk["latest_date"])),
+              std::string::npos);
+    const size_t hits = risk["positive_dates"].size();
+    if (hits > 0) {
+      ++positive;
+      EXPECT_NE(text.find("positive on " + std::to_string(hits) + " of " + std::to_string(given)),
+                std::string::npos);
+    } else {
+      ++negative;
+      EXPECT_NE(text.find("no positive answer in " + std::to_string(given)), std::string::npos);
+    }
+  }
+  EXPECT_GT(positive, 0);  // the demo has clients of both kinds
+  EXPECT_GT(negative, 0);
 }
 
 // A biller's report names the billing provider (the practice) with its address, describes

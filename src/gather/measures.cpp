@@ -65,6 +65,29 @@ Json assessment_summary(const Json& assessments) {
   return out;
 }
 
+Json risk_screen(const Json& assessments) {
+  // The answer scale of every PHQ-9 item.
+  static constexpr const char* kLabels[] = {"Not at all", "Several days", "More than half the days",
+                                            "Nearly every day"};
+  int administrations = 0;
+  Json positive = Json::array(), latest = nullptr;
+  int latest_answer = 0;
+  for (const auto& a : assessments) {
+    if (a["instrument"] != "PHQ-9") continue;
+    const Json& items = a["item_answers"];
+    if (!items.is_array() || items.size() != 9 || !items[8].is_number_integer()) continue;
+    const int answer = std::clamp(items[8].get<int>(), 0, 3);
+    ++administrations;
+    if (answer > 0) positive.push_back(a["administered_on"]);
+    latest = a["administered_on"];
+    latest_answer = answer;
+  }
+  if (administrations == 0) return nullptr;
+  return {{"instrument", "PHQ-9 item 9"},   {"administrations", administrations},
+          {"positive_dates", positive},     {"latest_date", latest},
+          {"latest_answer", latest_answer}, {"latest_label", kLabels[latest_answer]}};
+}
+
 Json session_summary(const Json& sessions) {
   int kept = 0, no_show = 0, cancelled = 0, telehealth = 0, minutes = 0;
   std::map<std::string, int> by_cpt;

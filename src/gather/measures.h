@@ -17,6 +17,13 @@ Json goal_progress(const Json& goals, const Json& measurements, const DateBounds
 //! "trend" of improving / stable / worsening (lower scores are better on PHQ-9 and GAD-7).
 Json assessment_summary(const Json& assessments);
 
+//! The risk screen of DOMAIN.md's medical-necessity elements, from PHQ-9 item 9 ("thoughts
+//! that you would be better off dead, or of hurting yourself"), over `assessments` in date
+//! order: "administrations", "positive_dates" (answer > 0), "latest_date", "latest_answer"
+//! (0–3) and its "latest_label". Null when no PHQ-9 was given: nothing was screened, and a
+//! document must not suggest otherwise.
+Json risk_screen(const Json& assessments);
+
 //! Counts by status, kept minutes, telehealth, CPT codes, first and last date.
 Json session_summary(const Json& sessions);
 

@@ -76,8 +76,8 @@ Json recommendations(const Json& notes, const Json& plans) {
   return out;
 }
 
-Json medical_necessity(const Json& diagnoses, const Json& summary, const Json& plans,
-                       const Json& goals) {
+Json medical_necessity(const Json& diagnoses, const Json& assessments, const Json& summary,
+                       const Json& plans, const Json& goals) {
   Json primary = nullptr;
   for (const auto& d : diagnoses) {
     if (d["is_primary"].get<bool>()) primary = d;
@@ -88,7 +88,8 @@ Json medical_necessity(const Json& diagnoses, const Json& summary, const Json& p
           {"measurable_goals", static_cast<int>(goals.size())},
           {"modality", plan.is_null() ? Json(nullptr) : plan["modality"]},
           {"frequency", plan.is_null() ? Json(nullptr) : plan["frequency"]},
-          {"planned_through", plan.is_null() ? Json(nullptr) : plan["next_review_date"]}};
+          {"planned_through", plan.is_null() ? Json(nullptr) : plan["next_review_date"]},
+          {"risk_assessment", risk_screen(assessments)}};
 }
 
 }  // namespace
@@ -139,7 +140,7 @@ Result<Json> gather_progress_report(db::Database& db, const Job& job) {
   if (sec["clinical_observations"].get<bool>()) ctx["clinical_observations"] = observations(notes);
   if (sec["recommendations"].get<bool>()) ctx["recommendations"] = recommendations(notes, plans);
   if (sec["medical_necessity"].get<bool>())
-    ctx["medical_necessity"] = medical_necessity(diagnoses, summary, plans, goals);
+    ctx["medical_necessity"] = medical_necessity(diagnoses, assessments, summary, plans, goals);
   return ctx;
 }
 

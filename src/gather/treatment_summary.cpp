@@ -91,6 +91,7 @@ Result<Json> gather_treatment_summary(db::Database& db, const Job& job) {
         {"planned_duration", plan.is_null() ? Json(nullptr)
                                             : Json{{"start", plan["start_date"]},
                                                    {"next_review", plan["next_review_date"]}}},
+        {"risk_assessment", risk_screen(assessments)},
         {"clinician", therapist}};
   }
   return ctx;
