@@ -150,7 +150,7 @@ void FlowWriter::container(const Node& node, const BlockEnv& env) {
   const bool every = borders_on_every_paragraph(node.style);
   open_box(node.style, every);
   const int first_paragraph = emitted_;
-  if (!node.anchor.empty()) anchors_.push_back(node.anchor);
+  add_anchor(node.anchor);
   BlockEnv inner = nested_env(env, node.style, every);
   if (node.heading_level > 0) inner.heading_level = node.heading_level;
   // break-inside: avoid → every paragraph inside keeps with the next, but the last.
@@ -196,7 +196,7 @@ void FlowWriter::list(const Node& list, const BlockEnv& env) {
 void FlowWriter::paragraph(const Node& node, const BlockEnv& env) {
   const ComputedStyle style = with_padding_borders(node.style);
   open_box(style, true);
-  if (!node.anchor.empty()) anchors_.push_back(node.anchor);
+  add_anchor(node.anchor);
   const BlockEnv own = nested_env(env, style, true);
   const int level = node.heading_level > 0 ? node.heading_level : env.heading_level;
   ParagraphProps props = paragraph_props(node.style, own, level);
@@ -215,6 +215,7 @@ void FlowWriter::paragraph(const Node& node, const BlockEnv& env) {
 void FlowWriter::rule(const Node& node, const BlockEnv& env) {
   const ComputedStyle& s = node.style;
   if (s.break_before == BreakValue::kPage) page_break_ = true;
+  add_anchor(node.anchor);
   space_.margin(s.margin.top);
   const doc::BorderSide* line = nullptr;
   for (const doc::BorderSide* side : {&s.border.top, &s.border.bottom, &s.border.left}) {
@@ -236,7 +237,7 @@ void FlowWriter::table(const Node& node, const BlockEnv& env) {
   const ComputedStyle& s = node.style;
   if (s.break_before == BreakValue::kPage) page_break_ = true;
   space_.margin(s.margin.top);
-  if (!node.anchor.empty()) anchors_.push_back(node.anchor);
+  add_anchor(node.anchor);
   if (top_border_) space_.fixed(top_border_->outside);  // a box starting with a table
   top_border_.reset();
   settle_marker();
@@ -366,6 +367,10 @@ void FlowWriter::settle_marker() {
     content = runs.text_run(marker_->literal, state_.document.body.style);
   }
   emit(std::move(props), std::move(content));
+}
+
+void FlowWriter::add_anchor(const std::string& anchor) {
+  if (!anchor.empty()) anchors_.push_back(anchor);
 }
 
 std::string FlowWriter::take_bookmarks() {

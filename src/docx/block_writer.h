@@ -42,6 +42,9 @@ class FlowWriter {
   void block(const doc::Node& node, const BlockEnv& env);
   //! Ends the flow; it then ends with a paragraph, as Word requires of cells and bodies.
   void finish();
+  //! Bookmarks `anchor` (if not "") at the start of the next paragraph: for elements without
+  //! a paragraph of their own, such as table rows.
+  void add_anchor(const std::string& anchor);
 
  private:
   struct Marker {  // the list marker the next paragraph starts with

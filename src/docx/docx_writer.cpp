@@ -69,7 +69,7 @@ void add_word_parts(WriterState& state, Package& package, ContentTypes& types) {
   types.add_override("/word/document.xml", content_type::kDocument);
   package.add("word/styles.xml", styles_xml(state.styles, d.metadata.language));
   types.add_override("/word/styles.xml", content_type::kStyles);
-  package.add("word/settings.xml", settings_xml());
+  package.add("word/settings.xml", settings_xml(state.has_page_references));
   types.add_override("/word/settings.xml", content_type::kSettings);
   for (const MediaPart& media : state.media.parts()) package.add("word/" + media.name, media.bytes);
   package.add("word/_rels/document.xml.rels", state.relationships.xml());

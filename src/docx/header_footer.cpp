@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/xml_text.h"
+#include "docx/fields.h"
 #include "docx/units.h"
 #include "docx/xml_text.h"
 
@@ -13,16 +14,6 @@ namespace {
 constexpr std::string_view kPartNamespaces =
     " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
     " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
-
-// A complex field (begin, instruction, separate, placeholder result, end).
-std::string field_xml(std::string_view instruction, const std::string& rpr) {
-  auto run = [&](const std::string& inner) { return "<w:r>" + rpr + inner + "</w:r>"; };
-  return run("<w:fldChar w:fldCharType=\"begin\"/>") +
-         run("<w:instrText xml:space=\"preserve\"> " + std::string(instruction) +
-             " </w:instrText>") +
-         run("<w:fldChar w:fldCharType=\"separate\"/>") + run("<w:t>1</w:t>") +
-         run("<w:fldChar w:fldCharType=\"end\"/>");
-}
 
 std::string box_runs(const doc::MarginBox& box, const StyleSheet& styles, bool office) {
   const std::string rpr = run_properties_xml(RunFormat{run_base(box.style, office)}, styles.normal);
@@ -35,10 +26,10 @@ std::string box_runs(const doc::MarginBox& box, const StyleSheet& styles, bool o
                "</w:t></w:r>";
         break;
       case doc::ContentPart::Kind::kPageNumber:
-        out += field_xml("PAGE", rpr);
+        out += field_runs_xml("PAGE", "1", rpr);
         break;
       case doc::ContentPart::Kind::kPageCount:
-        out += field_xml("NUMPAGES", rpr);
+        out += field_runs_xml("NUMPAGES", "1", rpr);
         break;
     }
   }

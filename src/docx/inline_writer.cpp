@@ -1,6 +1,7 @@
 #include "docx/inline_writer.h"
 
 #include "core/xml_text.h"
+#include "docx/fields.h"
 #include "docx/images.h"
 #include "docx/xml_text.h"
 
@@ -64,12 +65,14 @@ void InlineWriter::node(const doc::Node& n, const Context& ctx, double parent_si
       out += run(n.text, format(n.style, ctx), ctx);
       return;
     case doc::NodeKind::kLineBreak:
-      out += "<w:r><w:br/></w:r>";
+      out += with_bookmark(n.anchor, "<w:r><w:br/></w:r>");
       return;
     case doc::NodeKind::kImage:
       return image(n, ctx, out);
     case doc::NodeKind::kSpan:
       return span(n, ctx, parent_size, out);
+    case doc::NodeKind::kPageReference:
+      return page_reference(n, ctx, out);
     default:
       // The tree puts only inline nodes in paragraphs; anything else is skipped.
       return;
@@ -96,6 +99,22 @@ void InlineWriter::span(const doc::Node& n, Context ctx, double parent_size, std
   if (bookmark) out += bookmark_end_xml(bookmark_id);
 }
 
+// A PAGEREF field to the target's bookmark, which every anchor of the tree gets (Bookmarks).
+void InlineWriter::page_reference(const doc::Node& n, const Context& ctx, std::string& out) {
+  const std::string rpr =
+      run_properties_xml(format(n.style, ctx), base_, ctx.in_link ? "Hyperlink" : "");
+  out += field_runs_xml(page_reference_instruction(state_.bookmarks.link_target(n.target)),
+                        kPageReferenceFallback, rpr);
+  state_.has_page_references = true;
+}
+
+std::string InlineWriter::with_bookmark(const std::string& anchor, std::string content) {
+  const std::optional<std::string> name = state_.bookmarks.claim(anchor);
+  if (!name) return content;
+  const int id = state_.bookmarks.next_id();
+  return bookmark_start_xml(id, *name) + content + bookmark_end_xml(id);
+}
+
 bool InlineWriter::open_link(std::string_view href, std::string& out) {
   if (href.starts_with("#")) {
     if (href.size() == 1) return false;
@@ -115,10 +134,10 @@ void InlineWriter::image(const doc::Node& n, const Context& ctx, std::string& ou
     rel_id = state_.media.add(*n.image, size, state_.relationships);
   }
   if (!rel_id) {
-    if (!n.alt.empty()) out += run(n.alt, format(n.style, ctx), ctx);
+    out += with_bookmark(n.anchor, n.alt.empty() ? "" : run(n.alt, format(n.style, ctx), ctx));
     return;
   }
-  out += picture_run_xml(*rel_id, size, state_.next_drawing_id++, n.alt);
+  out += with_bookmark(n.anchor, picture_run_xml(*rel_id, size, state_.next_drawing_id++, n.alt));
 }
 
 RunFormat InlineWriter::format(const doc::ComputedStyle& style, const Context& ctx) const {

@@ -1,5 +1,5 @@
 // The inline content of one paragraph: runs with character formatting, hyperlinks,
-// bookmarks, line breaks and inline pictures.
+// bookmarks, line breaks, inline pictures and page references (PAGEREF fields).
 #pragma once
 
 #include <string>
@@ -38,6 +38,10 @@ class InlineWriter {
   void node(const doc::Node& n, const Context& ctx, double parent_size, std::string& out);
   void span(const doc::Node& n, Context ctx, double parent_size, std::string& out);
   void image(const doc::Node& n, const Context& ctx, std::string& out);
+  void page_reference(const doc::Node& n, const Context& ctx, std::string& out);
+  //! `content` (a leaf: a picture, a break) inside the bookmark of `anchor` if it is the
+  //! anchor's first placement.
+  std::string with_bookmark(const std::string& anchor, std::string content);
   //! Opens a w:hyperlink for `href`, or returns false (nothing written) if it is unusable.
   bool open_link(std::string_view href, std::string& out);
   RunFormat format(const doc::ComputedStyle& style, const Context& ctx) const;

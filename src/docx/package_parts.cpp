@@ -85,13 +85,15 @@ std::string app_properties_xml(std::string_view application) {
   return out;
 }
 
-std::string settings_xml() {
+std::string settings_xml(bool update_fields) {
   std::string out(kXmlDeclaration);
   out +=
       "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
       "<w:hideSpellingErrors/><w:hideGrammaticalErrors/>"
       "<w:defaultTabStop w:val=\"720\"/>"
-      "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
+      "<w:characterSpacingControl w:val=\"doNotCompress\"/>";
+  if (update_fields) out += "<w:updateFields w:val=\"true\"/>";  // schema order: here
+  out +=
       "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
       "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
       "</w:settings>";

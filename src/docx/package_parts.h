@@ -52,7 +52,9 @@ std::string core_properties_xml(const doc::Metadata& metadata, std::string_view 
 std::string app_properties_xml(std::string_view application);
 
 //! word/settings.xml: Word 2013+ compatibility mode, default tab stop, no proofing marks.
-std::string settings_xml();
+//! `update_fields`: Word offers to compute the fields when it opens the document (for page
+//! references, which it would otherwise show uncomputed until F9).
+std::string settings_xml(bool update_fields);
 
 //! `created` ("YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)") as W3CDTF in UTC, to the second; the
 //! current time when empty. kValidation ("created") when it does not parse.

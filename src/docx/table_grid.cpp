@@ -89,6 +89,11 @@ void add_inline(const Node& n, LineWidths& lines) {
     }
     case NodeKind::kLineBreak:
       return lines.line_break();
+    case NodeKind::kPageReference: {
+      const double w = text_points("000", n.style);  // room for the number Word computes
+      lines.piece(w);
+      return lines.advance(w);
+    }
     case NodeKind::kImage: {
       const double w = n.image ? n.image->width_px * doc::kPxToPt : 0;
       lines.piece(w);

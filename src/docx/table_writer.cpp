@@ -78,12 +78,14 @@ double horizontal_frame(const doc::ComputedStyle& s) {
   return s.padding.left + s.padding.right + border(s.border.left) + border(s.border.right);
 }
 
+// `row_anchor`: the id of the row, bookmarked in its first cell.
 void write_cell(WriterState& state, const GridCell& g, const TableGrid& grid,
-                doc::Color fallback_shading, std::string& out) {
+                doc::Color fallback_shading, const std::string& row_anchor, std::string& out) {
   const auto first = grid.columns.begin() + g.column;
   const double width = std::accumulate(first, first + g.colspan, 0.0);
   out += "<w:tc>" + cell_properties(g, width, fallback_shading);
   FlowWriter flow(state, out);
+  flow.add_anchor(row_anchor);
   if (!g.continuation) {
     BlockEnv env;
     env.width = std::max(1.0, width - horizontal_frame(g.cell->style));
@@ -106,11 +108,13 @@ void write_row(WriterState& state, const Node& row, const std::vector<GridCell>&
   out += "</w:trPr>";
   const doc::Color shading =
       row.style.background.transparent() ? table_shading : row.style.background;
-  for (const GridCell& g : cells) write_cell(state, g, grid, shading, out);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    write_cell(state, cells[i], grid, shading, i == 0 ? row.anchor : std::string(), out);
+  }
   if (cells.empty()) {
     // Word needs a cell in every row.
     const GridCell blank{&row, 0, static_cast<int>(grid.columns.size()), 1, false};
-    write_cell(state, blank, grid, doc::Color::none(), out);
+    write_cell(state, blank, grid, doc::Color::none(), row.anchor, out);
   }
   out += "</w:tr>";
 }

@@ -40,7 +40,8 @@ struct WriterState {
   Numbering numbering;
   Media media;
   Bookmarks bookmarks;
-  int next_drawing_id = 1;  //!< wp:docPr ids, unique in the document
+  int next_drawing_id = 1;           //!< wp:docPr ids, unique in the document
+  bool has_page_references = false;  //!< a PAGEREF field was written
 };
 
 inline SectionGeometry section_geometry(const doc::Document& document) {

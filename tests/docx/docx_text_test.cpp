@@ -215,6 +215,40 @@ TEST(DocxText, ExternalAndInternalHyperlinks) {
   EXPECT_TRUE(contains(doc, "<w:bookmarkStart w:id=\"1\" w:name=\"mark\"/>"));
 }
 
+TEST(DocxText, PageReferencesArePagerefFieldsToBookmarkedTargets) {
+  const Docx d = docx_from_html(R"(<style>
+      .toc a::after { content: " " target-counter(attr(href), page) }
+      .refs::after { content: target-counter(url(#pic), page) target-counter(url(#row-1), page)
+                              target-counter(url(#line), page) }
+    </style><p class=toc><a href="#first-section">First</a></p><p class=refs>see</p>
+    <h2 id="first-section">First</h2><p><img id=pic alt="chart"></p>
+    <table><tr id=row-1><td>cell</td></tr></table><hr id=line>)");
+  const std::string& doc = d.part("word/document.xml");
+  // The contents entry: its number is a PAGEREF field inside the entry's hyperlink, showing
+  // the fallback until a reader computes it.
+  const size_t link = doc.find("<w:hyperlink w:anchor=\"first_section\" w:history=\"1\">");
+  ASSERT_NE(link, std::string::npos);
+  const size_t field =
+      doc.find("<w:instrText xml:space=\"preserve\"> PAGEREF first_section \\h </w:instrText>");
+  ASSERT_NE(field, std::string::npos);
+  EXPECT_LT(link, field);
+  EXPECT_LT(field, doc.find("</w:hyperlink>", link));
+  EXPECT_LT(doc.find("<w:fldChar w:fldCharType=\"begin\"/>", link), field);
+  EXPECT_TRUE(contains(doc.substr(field), "<w:t xml:space=\"preserve\">#</w:t>"));
+  for (const char* target : {"pic", "row_1", "line"}) {
+    EXPECT_EQ(count(doc, std::string(" PAGEREF ") + target + " \\h "), 1) << target;
+  }
+  // Every target is bookmarked once: a heading, an image, a table row, a rule.
+  for (const char* name : {"first_section", "pic", "row_1", "line"}) {
+    EXPECT_EQ(count(doc, std::string("w:name=\"") + name + "\""), 1) << name;
+  }
+  EXPECT_EQ(count(doc, "<w:fldChar w:fldCharType=\"begin\"/>"), 4);
+  EXPECT_EQ(count(doc, "<w:fldChar w:fldCharType=\"end\"/>"), 4);
+  // Word offers to compute them when it opens the document.
+  EXPECT_TRUE(contains(d.part("word/settings.xml"), "<w:updateFields w:val=\"true\"/>"));
+  EXPECT_FALSE(contains(docx_from_html("<p>x</p>").part("word/settings.xml"), "updateFields"));
+}
+
 TEST(DocxText, ShadedPaddingAndWordLimits) {
   const std::string doc = body_of(
       "<p style='background:#fff8e1; padding:6pt 8pt'>callout</p>"

@@ -114,5 +114,35 @@ TEST(DocxLibreOffice, ReadsTheSampleReportAsWritten) {
   EXPECT_NE(pdf_text.output.find("CONFIDENTIAL"), std::string::npos);
 }
 
+// Page references become PAGEREF fields that LibreOffice computes when it lays the document
+// out (its PDF export; its text export does not paginate and shows the fields' fallback).
+TEST(DocxLibreOffice, ComputesPageReferencesToTheirSections) {
+  const std::string soffice = testing::find_program("soffice");
+  if (soffice.empty()) {
+    GTEST_SKIP() << "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)";
+  }
+  Result<doc::Document> document = doc::build_document(R"(<html><head><style>
+      .toc td.page { text-align: right }
+      .toc a.page::after { content: target-counter(attr(href), page) }
+      h2 { page-break-before: always }
+    </style></head><body><h1>Contents</h1><table class=toc>
+      <tr><td>Intake</td><td class=page><a class=page href="#intake"></a></td></tr>
+      <tr><td>Progress</td><td class=page><a class=page href="#progress"></a></td></tr>
+    </table><h2 id=intake>Intake</h2><p>First visit.</p>
+    <h2 id=progress>Progress</h2><p>Later visits.</p></body></html>)",
+                                                       doc::RenderOptions{});
+  ASSERT_TRUE(document.ok());
+  Result<std::string> docx = write_docx(*document, DocxOptions{});
+  ASSERT_TRUE(docx.ok());
+  TempDir dir;
+  dir.write("report.docx", *docx);
+  convert(soffice, dir, "pdf");
+  const auto pdf_text = run("pdftotext -layout '" + dir.path() + "/report.pdf' -");
+  ASSERT_EQ(pdf_text.exit_code, 0) << pdf_text.output;
+  std::vector<std::string> lines;
+  add_lines(pdf_text.output.substr(0, pdf_text.output.find('\f')), lines);
+  EXPECT_EQ(lines, (std::vector<std::string>{"Contents", "Intake 2", "Progress 3"}));
+}
+
 }  // namespace
 }  // namespace dossier::docx
