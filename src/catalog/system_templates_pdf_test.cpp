@@ -182,9 +182,10 @@ TEST(SystemTemplatesPdf, ProgressReportOfEveryPatientShowsGoalsAndScores) {
   }
 }
 
-// The medical-necessity section screens risk with PHQ-9 item 9, the way a payer reads it:
-// every positive answer counted, none invented where no PHQ-9 was given.
-TEST(SystemTemplatesPdf, MedicalNecessityReportsTheRiskScreen) {
+// The medical-necessity section says why the modality was chosen and screens risk with
+// PHQ-9 item 9, the way a payer reads it: every positive answer counted, none invented where
+// no PHQ-9 was given.
+TEST(SystemTemplatesPdf, MedicalNecessityGivesTheModalityRationaleAndTheRiskScreen) {
   int positive = 0, negative = 0;
   for (const PatientRef& who : all_patients()) {
     SCOPED_TRACE(who.patient_id);
@@ -192,6 +193,14 @@ TEST(SystemTemplatesPdf, MedicalNecessityReportsTheRiskScreen) {
     ASSERT_FALSE(ctx.is_null());
     const Json& risk = ctx["medical_necessity"]["risk_assessment"];
     const std::string text = pdf_text(render_system(ExportType::kTreatmentSummary, ctx).pdf.bytes);
+    const Json& rationale = ctx["medical_necessity"]["modality_rationale"];
+    ASSERT_TRUE(rationale.is_string());
+    // Without spaces: the PDF may break a line after the hyphen of "time-limited".
+    const auto squeeze = [](std::string t) {
+      std::erase_if(t, [](char c) { return c == ' ' || c == '\n'; });
+      return t;
+    };
+    EXPECT_NE(squeeze(text).find(squeeze(rationale)), std::string::npos) << rationale;
     if (risk.is_null()) {
       EXPECT_NE(text.find("Not screened with the PHQ-9"), std::string::npos);
       continue;

@@ -39,49 +39,71 @@ constexpr std::array<DiagnosisDef, 5> kSubstance = {{
 
 constexpr ModalityDef kCbt = {
     "CBT",
+    "Chosen because negative automatic thoughts and withdrawal maintain the client's symptoms; CBT "
+    "targets both and is a first-line treatment for depression and anxiety.",
     {"Cognitive restructuring with thought records",
      "Behavioral activation and activity scheduling", "Psychoeducation on the cognitive model",
      "Problem-solving skills training", "Relapse prevention planning"}};
 constexpr ModalityDef kAct = {
     "ACT",
+    "Chosen because avoidance of distressing thoughts narrows the client's life; ACT builds "
+    "willingness and values-based action rather than symptom control alone.",
     {"Values clarification", "Cognitive defusion exercises",
      "Mindfulness and present-moment awareness practice", "Committed action planning",
      "Acceptance and willingness exercises"}};
 constexpr ModalityDef kDbt = {
     "DBT",
+    "Chosen for intense emotions and impulsive coping; DBT skills training teaches distress "
+    "tolerance and emotion regulation in a structured way.",
     {"Distress tolerance skills (TIPP, self-soothing)", "Emotion regulation skills",
      "Diary card review", "Interpersonal effectiveness (DEAR MAN)", "Chain analysis"}};
 constexpr ModalityDef kExposure = {
     "Exposure therapy",
+    "Chosen because avoidance keeps the client's fear in place; graded exposure with response "
+    "prevention is the treatment of choice for this pattern.",
     {"Fear hierarchy construction", "Graded in-vivo exposure", "Interoceptive exposure",
      "Response prevention", "Diaphragmatic breathing training"}};
 constexpr ModalityDef kCpt = {
     "Cognitive Processing Therapy",
+    "Chosen because trauma-related beliefs (self-blame, loss of safety) drive the client's "
+    "symptoms; CPT is a trauma-focused, evidence-based treatment for PTSD.",
     {"Impact statement", "Identifying stuck points", "Challenging questions worksheet",
      "Trauma psychoeducation", "Safety, trust and intimacy modules"}};
 constexpr ModalityDef kEmdr = {
     "EMDR",
+    "Chosen for trauma memories that remain vivid and distressing; EMDR is a trauma-focused "
+    "treatment the client preferred over written exposure work.",
     {"Resource development and installation", "Bilateral stimulation processing",
      "Safe place exercise", "Target memory identification", "Grounding techniques"}};
 constexpr ModalityDef kIpt = {
     "Interpersonal therapy",
+    "Chosen because the symptoms began with a role transition and conflict in close relationships, "
+    "which interpersonal therapy addresses directly.",
     {"Interpersonal inventory", "Role transition work", "Communication analysis",
      "Grief and loss processing", "Role-play of difficult conversations"}};
 constexpr ModalityDef kSolution = {
     "Solution-focused brief therapy",
+    "Chosen for a time-limited adjustment problem in a client with good prior coping; a brief, "
+    "strengths-based approach fits the goals.",
     {"Miracle question", "Scaling questions", "Identifying exceptions", "Strengths inventory",
      "Small-step goal setting"}};
 constexpr ModalityDef kCouples = {
     "Emotionally focused therapy",
+    "Chosen because the presenting problem is a recurring conflict cycle between partners; "
+    "emotionally focused therapy works on that cycle and attachment needs.",
     {"Mapping the negative interaction cycle", "Identifying attachment needs",
      "Softening exercises", "Communication skills (speaker-listener)",
      "Repair conversation practice"}};
 constexpr ModalityDef kAdhd = {
     "CBT for adult ADHD",
+    "Chosen because executive-function difficulties cause most of the impairment; CBT for adult "
+    "ADHD builds organisation and planning skills.",
     {"Planner and calendar system setup", "Task breakdown practice", "Procrastination analysis",
      "Environmental modification", "Psychoeducation on executive function"}};
 constexpr ModalityDef kMi = {
     "Motivational interviewing",
+    "Chosen because the client is ambivalent about changing substance use; motivational "
+    "interviewing strengthens the client's own reasons for change.",
     {"Decisional balance exercise", "Change talk elicitation", "Relapse prevention planning",
      "Trigger identification", "Coping skills for cravings (urge surfing)"}};
 

@@ -33,6 +33,7 @@ struct DiagnosisDef {
 
 struct ModalityDef {
   std::string_view name;
+  std::string_view rationale;  //!< why a clinician chose it, as a plan would record
   std::array<std::string_view, 5> interventions;
 };
 

@@ -87,6 +87,7 @@ Json medical_necessity(const Json& diagnoses, const Json& assessments, const Jso
           {"symptom_measures", summary},
           {"measurable_goals", static_cast<int>(goals.size())},
           {"modality", plan.is_null() ? Json(nullptr) : plan["modality"]},
+          {"modality_rationale", plan.is_null() ? Json(nullptr) : plan["modality_rationale"]},
           {"frequency", plan.is_null() ? Json(nullptr) : plan["frequency"]},
           {"planned_through", plan.is_null() ? Json(nullptr) : plan["next_review_date"]},
           {"risk_assessment", risk_screen(assessments)}};

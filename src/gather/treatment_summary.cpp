@@ -87,6 +87,7 @@ Result<Json> gather_treatment_summary(db::Database& db, const Job& job) {
         {"symptom_measures", summary},
         {"measurable_goals", goals},
         {"modality", plan.is_null() ? Json(nullptr) : plan["modality"]},
+        {"modality_rationale", plan.is_null() ? Json(nullptr) : plan["modality_rationale"]},
         {"frequency", plan.is_null() ? Json(nullptr) : plan["frequency"]},
         {"planned_duration", plan.is_null() ? Json(nullptr)
                                             : Json{{"start", plan["start_date"]},

@@ -185,15 +185,15 @@ ResourceSpec notes() {
 }
 
 ResourceSpec treatment_plans() {
-  ResourceSpec s =
-      spec("treatment-plans", "treatment plan", "treatment_plans", kClinical,
-           {id(), patient(), make("therapist_id", T::kUuid).derived(),
-            memo("problem", 4000).required(), text("modality"), text("frequency"),
-            list_of("interventions", T::kStringArray, 50, 500).with_default(Json::array()),
-            make("start_date", T::kDate).required(), make("review_date", T::kDate),
-            make("next_review_date", T::kDate),
-            one_of("status", {"draft", "active", "completed", "revoked"}).with_default("active"),
-            created(), updated()});
+  ResourceSpec s = spec(
+      "treatment-plans", "treatment plan", "treatment_plans", kClinical,
+      {id(), patient(), make("therapist_id", T::kUuid).derived(), memo("problem", 4000).required(),
+       text("modality"), memo("modality_rationale", 2000), text("frequency"),
+       list_of("interventions", T::kStringArray, 50, 500).with_default(Json::array()),
+       make("start_date", T::kDate).required(), make("review_date", T::kDate),
+       make("next_review_date", T::kDate),
+       one_of("status", {"draft", "active", "completed", "revoked"}).with_default("active"),
+       created(), updated()});
   s.check = check_treatment_plan;
   return s;
 }
