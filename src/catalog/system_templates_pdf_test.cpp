@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -419,6 +420,62 @@ TEST(SystemTemplatesPdf, ImagesFromFilesAndTheNetworkAreLeftOut) {
   EXPECT_TRUE(http_noted);
   EXPECT_EQ(r.pdf.bytes.find("/Subtype /Image"), std::string::npos);
   EXPECT_EQ(r.pdf.bytes.find("/Subtype/Image"), std::string::npos);
+}
+
+// The PDF's pages as pdftotext -layout prints them (columns kept on their lines).
+std::vector<std::string> pdf_page_texts(const std::string& pdf) {
+  const dossier::testing::TempDir dir;
+  const std::string text = run("pdftotext -layout -enc UTF-8 '" + dir.write("in.pdf", pdf) + "' -");
+  std::vector<std::string> pages;
+  std::istringstream in(text);
+  for (std::string page; std::getline(in, page, '\f');) pages.push_back(page);
+  return pages;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The contents page lists every section with the page its heading is on: the numbers come from
+// target-counter() in the template, the heading's page from the PDF's text, page by page.
+TEST(SystemTemplatesPdf, FullRecordContentsGiveThePagesOfTheSections) {
+  const auto patients = all_patients();
+  for (size_t i = 0; i < patients.size(); i += 3) {
+    SCOPED_TRACE(i);
+    const Json ctx = context_for(ExportType::kFullRecord, patients[i],
+                                 {{"include_sections", {{"attachments", true}}}});
+    const Rendered r = render_system(ExportType::kFullRecord, ctx);
+    const std::vector<std::string> pages = pdf_page_texts(r.pdf.bytes);
+    ASSERT_EQ(static_cast<int>(pages.size()), r.pdf.page_count);
+    // "  3.   Diagnoses      2": the entries of the contents, in order.
+    static const std::regex kEntry(R"(^\s*(\d+)\.\s+(\S.*\S)\s{2,}(\d+)\s*$)");
+    std::vector<std::pair<std::string, int>> entries;
+    std::istringstream lines(pages.at(0));
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch m;
+      if (!std::regex_match(line, m, kEntry)) continue;
+      EXPECT_EQ(std::stoi(m[1]), static_cast<int>(entries.size()) + 1) << line;
+      entries.emplace_back(m[2], std::stoi(m[3]));
+    }
+    ASSERT_GE(entries.size(), 8u) << pages.at(0);
+    EXPECT_EQ(entries.back().first, "Records not included");
+    // Each heading is a line of its own, on or after the previous section's page.
+    size_t from = 0;
+    for (const auto& [title, page] : entries) {
+      size_t found = pages.size();
+      for (size_t p = from; p < pages.size() && found == pages.size(); ++p) {
+        std::istringstream page_lines(pages[p]);
+        for (std::string line; std::getline(page_lines, line);) {
+          if (lower(collapse(line)) == lower(title)) found = p;
+        }
+      }
+      ASSERT_LT(found, pages.size()) << "no heading " << title;
+      EXPECT_EQ(page, static_cast<int>(found) + 1) << title;
+      from = found;
+    }
+    EXPECT_GT(entries.back().second, 2);  // the record runs over several pages
+  }
 }
 
 // Not a check: with DOSSIER_TEMPLATE_PREVIEW_DIR set, writes the first patient's documents.
