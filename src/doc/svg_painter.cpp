@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "doc/pango_measurer.h"
+#include "doc/svg_batch.h"
 
 namespace dossier::doc {
 namespace {
@@ -79,18 +80,28 @@ void SvgPainter::draw(cairo_t* cr, const SvgPicture& p, double x, double y, doub
   cairo_translate(cr, x + (w - p.view_width * scale) / 2, y + (h - p.view_height * scale) / 2);
   cairo_scale(cr, scale, scale);
   cairo_translate(cr, -p.view_x, -p.view_y);
-  for (const SvgShape& shape : p.shapes) draw_shape(cr, shape);
+  for (size_t i = 0; i < p.shapes.size();) {
+    const size_t end = batch_end(p.shapes, i);
+    draw_shapes(cr, std::span(p.shapes).subspan(i, end - i));
+    i = end;
+  }
   cairo_restore(cr);
 }
 
-void SvgPainter::draw_shape(cairo_t* cr, const SvgShape& s) {
+void SvgPainter::draw_shapes(cairo_t* cr, std::span<const SvgShape> run) {
+  const SvgShape& s = run.front();
   const SvgStyle& st = s.style;
   cairo_save(cr);
   cairo_transform(cr, &s.transform);
   cairo_set_antialias(cr, st.crisp_edges ? CAIRO_ANTIALIAS_NONE : CAIRO_ANTIALIAS_DEFAULT);
   if (s.kind == Kind::kText) {
     draw_text(cr, s);
-  } else if (trace(cr, s)) {
+    cairo_restore(cr);
+    return;
+  }
+  bool traced = false;
+  for (const SvgShape& shape : run) traced = trace(cr, shape) || traced;
+  if (traced) {
     // Lines have no interior; everything else is filled, then stroked. The shape's opacity
     // applies to both together: where they overlap, the stroke hides the fill.
     const bool fill = st.fill && s.kind != Kind::kLine;
@@ -107,12 +118,12 @@ void SvgPainter::draw_shape(cairo_t* cr, const SvgShape& s) {
       stroke_properties(cr, st);
       cairo_stroke(cr);
     }
-    cairo_new_path(cr);
     if (group) {
       cairo_pop_group_to_source(cr);
       cairo_paint_with_alpha(cr, st.opacity);
     }
   }
+  cairo_new_path(cr);
   cairo_restore(cr);
 }
 

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -27,7 +28,8 @@ class SvgPainter {
 
  private:
   using Layout = Handle<PangoLayout, g_object_unref>;
-  void draw_shape(cairo_t* cr, const SvgShape& shape);
+  //! Paints `run` (one text, or shapes that batch_end() allows to share one path).
+  void draw_shapes(cairo_t* cr, std::span<const SvgShape> run);
   void draw_text(cairo_t* cr, const SvgShape& shape);
   PangoLayout* layout(const SvgShape& text);
 
