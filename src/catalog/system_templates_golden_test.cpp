@@ -108,21 +108,6 @@ std::string document_html(ExportType type, const PatientRef& who) {
   return std::move(html).value();
 }
 
-std::string collapse_whitespace(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 struct Pages {
   std::vector<std::string> png;   //!< one PNG per page, at kDpi
   std::vector<std::string> text;  //!< each page's text (pdftotext), whitespace collapsed

@@ -34,25 +34,10 @@ std::string run(const std::string& command) {
   return r.exit_code == 0 ? r.output : r.output + "\n[exit status non-zero]";
 }
 
-std::string collapse(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // The PDF's text in content order (cells' lines stay together), whitespace collapsed.
 std::string pdf_text(const std::string& pdf) {
   const dossier::testing::TempDir dir;
-  return collapse(run("pdftotext -raw -enc UTF-8 '" + dir.write("in.pdf", pdf) + "' -"));
+  return collapse_whitespace(run("pdftotext -raw -enc UTF-8 '" + dir.write("in.pdf", pdf) + "' -"));
 }
 
 std::string qpdf_check(const std::string& pdf) {
@@ -143,7 +128,8 @@ TEST(SystemTemplatesPdf, EveryTemplateForEveryPatient) {
                                          patient["family_name"].get<std::string>();
       EXPECT_NE(text.find(name), std::string::npos) << name;
       for (const auto& notice : ctx.value("notices", Json::array())) {
-        EXPECT_NE(text.find(collapse(notice["text"])), std::string::npos) << "notice missing";
+        EXPECT_NE(text.find(collapse_whitespace(notice["text"])), std::string::npos)
+            << "notice missing";
       }
       EXPECT_EQ(text.find("None"), std::string::npos) << "a null printed as None";
       EXPECT_EQ(text.find("undefined"), std::string::npos);
@@ -167,7 +153,8 @@ TEST(SystemTemplatesPdf, ProgressReportOfEveryPatientShowsGoalsAndScores) {
     EXPECT_NE(text.find(ctx["patient"]["name"].get<std::string>()), std::string::npos);
     EXPECT_NE(text.find("Medical Necessity"), std::string::npos);
     for (const auto& goal : ctx["goals"]) {
-      EXPECT_NE(text.find(collapse(goal["description"])), std::string::npos) << goal["description"];
+      EXPECT_NE(text.find(collapse_whitespace(goal["description"])), std::string::npos)
+          << goal["description"];
     }
     size_t scores = 0;
     for (const auto& a : ctx["assessments"]) {
@@ -241,7 +228,7 @@ TEST(SystemTemplatesPdf, InsuranceReportNamesTheBillingProviderAndPointsAtDiagno
   char pointer = 'A';
   for (const auto& d : claim["diagnoses"]) {
     const std::string row = std::string(1, pointer++) + " " + d["code"].get<std::string>() + " " +
-                            collapse(d["description"]);
+                            collapse_whitespace(d["description"]);
     EXPECT_NE(text.find(row), std::string::npos) << row;
   }
   ASSERT_FALSE(ctx["service_lines"].empty());
@@ -285,7 +272,8 @@ TEST(SystemTemplatesPdf, SessionNotesLabelEveryKindOfNote) {
           for (const char* h : {"Behavior", "Intervention", "Response", "Plan"}) expect(h);
         }
         for (const auto& [key, value] : n["sections"].items()) {
-          if (value.is_string()) expect(collapse(value.get<std::string>()).substr(0, 40));
+          if (value.is_string())
+            expect(collapse_whitespace(value.get<std::string>()).substr(0, 40));
         }
         if (n["signed"].get<bool>()) {
           const Json& by = n["signed_by"];
@@ -301,7 +289,7 @@ TEST(SystemTemplatesPdf, SessionNotesLabelEveryKindOfNote) {
         if (n["kind"] == "psychotherapy_note") expect("PSYCHOTHERAPY NOTE");
         if (n["transcript"].is_string()) expect("Transcript");
         for (const auto& item : n.value("action_items", Json::array())) {
-          if (item.is_string()) expect(collapse(item.get<std::string>()));
+          if (item.is_string()) expect(collapse_whitespace(item.get<std::string>()));
         }
       }
     }
@@ -393,7 +381,7 @@ TEST(SystemTemplatesPdf, SpecProgressReportTemplateRenders) {
   EXPECT_NE(text.find("Patient: " + ctx["patient"]["name"].get<std::string>()), std::string::npos);
   EXPECT_NE(text.find("Treatment Goals & Progress"), std::string::npos);
   for (const auto& goal : ctx["goals"]) {
-    EXPECT_NE(text.find(collapse(goal["description"])), std::string::npos);
+    EXPECT_NE(text.find(collapse_whitespace(goal["description"])), std::string::npos);
   }
   for (const auto& dx : ctx["diagnoses"]) {
     EXPECT_NE(text.find(dx["code"].get<std::string>() + " - "), std::string::npos);
@@ -467,7 +455,7 @@ TEST(SystemTemplatesPdf, FullRecordContentsGiveThePagesOfTheSections) {
       for (size_t p = from; p < pages.size() && found == pages.size(); ++p) {
         std::istringstream page_lines(pages[p]);
         for (std::string line; std::getline(page_lines, line);) {
-          if (lower(collapse(line)) == lower(title)) found = p;
+          if (lower(collapse_whitespace(line)) == lower(title)) found = p;
         }
       }
       ASSERT_LT(found, pages.size()) << "no heading " << title;

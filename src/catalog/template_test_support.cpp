@@ -83,4 +83,19 @@ Json context_for(ExportType type, const PatientRef& who, Json body) {
   return std::move(ctx).value();
 }
 
+std::string collapse_whitespace(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace dossier::catalog::test_support
