@@ -1,8 +1,9 @@
 // Golden page images of the system templates: chosen pages of one demo patient's documents
 // (the deterministic demo of template_test_support: seed 1, today 2026-11-01, fixed
 // generated_at) rendered as PNG at kDpi and compared with tests/catalog/golden/<name>.png
-// within a tolerance. A mismatch writes <name>-FAILED.png next to the golden (git-ignored);
-// compare the two by eye.
+// within a tolerance; the same page of the PDF, drawn by poppler's pdftoppm, must match the
+// image too (by 4×4-pixel block averages: the two rasterizers shade glyph edges differently). A
+// mismatch writes <name>-FAILED.png next to the golden (git-ignored); compare the two by eye.
 //
 // A page is chosen by the text on it (a heading, a chart title), not by its number, so a
 // golden keeps showing what its name says when content above it reflows; the test fails if
@@ -54,6 +55,9 @@ namespace dt = doc::testing;
 constexpr double kDpi = 56;
 constexpr int kTolerance = 96;
 constexpr double kMaxBadFraction = 0.001;
+// pdftoppm against the page image: at most 0.06% of blocks differ on the eight pages here;
+// a page drawn with another page's PDF differs in over 5% of them.
+constexpr double kMaxReaderBlocks = 0.002;
 
 bool updating_goldens() {
   const char* update = std::getenv("DOSSIER_UPDATE_GOLDEN");
@@ -111,7 +115,22 @@ std::string document_html(ExportType type, const PatientRef& who) {
 struct Pages {
   std::vector<std::string> png;   //!< one PNG per page, at kDpi
   std::vector<std::string> text;  //!< each page's text (pdftotext), whitespace collapsed
+  std::string pdf;                //!< the same layout as a PDF
 };
+
+// Page `index` (0-based) of `pdf` as poppler's pdftoppm draws it at kDpi; "" on failure.
+std::string reader_png(const std::string& pdf, int index) {
+  const dossier::testing::TempDir dir;
+  const std::string page = std::to_string(index + 1);
+  const auto r = dossier::testing::run(
+      "pdftoppm -png -singlefile -r " + std::to_string(static_cast<int>(kDpi)) + " -f " + page +
+      " -l " + page + " '" + dir.write("in.pdf", pdf) + "' '" + dir.path() + "/page'");
+  if (r.exit_code != 0) {
+    ADD_FAILURE() << "pdftoppm: " << r.output;
+    return "";
+  }
+  return dossier::testing::read_file(dir.path() + "/page.png");
+}
 
 // Every page of `html` as PNG, with its text from the PDF of the same layout.
 Pages render_pages(const std::string& html) {
@@ -125,6 +144,7 @@ Pages render_pages(const std::string& html) {
     return out;
   }
   out.png = std::move(png).value();
+  out.pdf = pdf->bytes;
   const std::string text = dt::pdf_text(pdf->bytes);
   size_t start = 0;
   for (size_t end = text.find('\f'); end != std::string::npos; end = text.find('\f', start)) {
@@ -179,11 +199,42 @@ std::string compare(const std::string& golden_dir, const std::string& name,
   return dt::compare_with_golden_in(golden_dir, name, png, kTolerance, kMaxBadFraction);
 }
 
+// Fraction of 4×4 pixel blocks whose average colour differs by more than 48 in a channel:
+// antialiasing and hinting move single pixels, not the average of a block.
+double differing_blocks(const std::string& a_png, const std::string& b_png) {
+  const dt::Pixels a = dt::decode_png(a_png), b = dt::decode_png(b_png);
+  if (a.width != b.width || a.height != b.height || a.argb.empty()) return 1;
+  int bad = 0, blocks = 0;
+  for (int by = 0; by + 4 <= a.height; by += 4) {
+    for (int bx = 0; bx + 4 <= a.width; bx += 4, ++blocks) {
+      int sum[3] = {0, 0, 0};
+      for (int y = by; y < by + 4; ++y) {
+        for (int x = bx; x < bx + 4; ++x) {
+          const uint32_t p = a.argb[static_cast<size_t>(y * a.width + x)];
+          const uint32_t q = b.argb[static_cast<size_t>(y * a.width + x)];
+          for (int c = 0; c < 3; ++c) {
+            sum[c] +=
+                static_cast<int>((p >> (8 * c)) & 0xff) - static_cast<int>((q >> (8 * c)) & 0xff);
+          }
+        }
+      }
+      bool differs = false;
+      for (int c = 0; c < 3; ++c) differs = differs || std::abs(sum[c]) / 16 > 48;
+      bad += differs ? 1 : 0;
+    }
+  }
+  return static_cast<double>(bad) / blocks;
+}
+
 void expect_matches_golden(const GoldenPage& golden) {
   const Pages pages = render_pages(document_html(golden.type, golden_patient()));
   const std::string png = pick(golden, pages);
   ASSERT_FALSE(png.empty());
   EXPECT_EQ(compare(DOSSIER_CATALOG_GOLDEN_DIR, golden.name, png), "");
+  const std::string reader = reader_png(pages.pdf, page_with(pages, golden.marker));
+  // The PDF itself, as a reader (poppler) draws it, shows the same page: its glyph edges
+  // differ from cairo's, so compare 4×4-pixel averages, within kMaxReaderBlocks.
+  EXPECT_LE(differing_blocks(png, reader), kMaxReaderBlocks) << golden.name << ": pdftoppm";
 }
 
 TEST(SystemTemplatesGolden, ProgressReportFirstPage) {
@@ -275,6 +326,18 @@ TEST_F(SystemTemplatesGoldenDamage, MissingChartFails) {
   ASSERT_NE(end, std::string::npos);
   html.erase(start, end + 6 - start);
   expect_mismatch(kProgressGoalCharts, html);
+}
+
+// The reader comparison is not blind either: the PDF of the moved-table page, drawn by
+// pdftoppm, does not pass for the page image.
+TEST(SystemTemplatesGoldenReader, MovedTableFails) {
+  const std::string html = document_html(ExportType::kProgressReport, golden_patient());
+  const Pages pages = render_pages(html);
+  const Pages moved = render_pages(with_css(html, "table.kv4 { margin-top: 10pt }"));
+  ASSERT_FALSE(pages.png.empty());
+  ASSERT_FALSE(moved.pdf.empty());
+  EXPECT_LE(differing_blocks(pages.png[0], reader_png(pages.pdf, 0)), kMaxReaderBlocks);
+  EXPECT_GT(differing_blocks(pages.png[0], reader_png(moved.pdf, 0)), 4 * kMaxReaderBlocks);
 }
 
 }  // namespace
