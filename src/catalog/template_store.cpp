@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/system_templates.h"
+#include "catalog/template_assets.h"
 #include "core/clock.h"
 #include "core/field_checker.h"
 #include "core/ids.h"
@@ -99,7 +100,10 @@ Status check_body(const Json& body, bool partial, Json& out) {
   return {};
 }
 
-Result<Json> editable_row(db::Database& db, const auth::Caller& caller, const std::string& id) {
+}  // namespace
+
+Result<Json> editable_template(db::Database& db, const auth::Caller& caller,
+                               const std::string& id) {
   if (!is_uuid(id)) return Error::not_found("template");
   DOSSIER_ASSIGN_OR_RETURN(Json row,
                            db.query_one("SELECT * FROM export_templates WHERE id = ?", {id}));
@@ -114,8 +118,6 @@ Result<Json> editable_row(db::Database& db, const auth::Caller& caller, const st
   }
   return row;
 }
-
-}  // namespace
 
 std::string system_template_id(std::string_view export_type) {
   for (const auto& t : kSystem) {
@@ -178,6 +180,7 @@ Result<Json> get_template(db::Database& db, const std::string& id) {
 
 Result<Json> create_template(db::Database& db, const auth::Caller& caller, const Json& body) {
   Json fields = Json::object();
+  std::string copy_from;
   if (body.is_object() && body.contains("copy_of")) {
     FieldChecker f(body);
     f.allow_only({"copy_of", "name"});
@@ -185,6 +188,7 @@ Result<Json> create_template(db::Database& db, const auth::Caller& caller, const
     auto name = f.string("name", false, 100);
     DOSSIER_TRY(f.finish());
     DOSSIER_ASSIGN_OR_RETURN(Json source, get_template(db, *source_id));
+    copy_from = *source_id;
     fields = {
         {"name", name.value_or(("Copy of " + source["name"].get<std::string>()).substr(0, 100))},
         {"description", source["description"]},
@@ -198,19 +202,24 @@ Result<Json> create_template(db::Database& db, const auth::Caller& caller, const
   const std::string id = new_uuid();
   const std::string now = now_timestamp();
   const Json sections = fields.value("include_sections", Json());
-  DOSSIER_TRY(db.execute(
-      "INSERT INTO export_templates (id, name, description, export_type, format, template_content, "
-      "include_sections, is_system, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
-      "?, 0, ?, ?, ?)",
-      {id, fields["name"], fields.value("description", Json()), fields["export_type"],
-       fields["format"], fields["template_content"],
-       sections.is_null() ? Json() : Json(sections.dump()), caller.user_id, now, now}));
+  DOSSIER_TRY(db.transaction([&]() -> Status {
+    DOSSIER_TRY(db.execute(
+        "INSERT INTO export_templates (id, name, description, export_type, format, "
+        "template_content, include_sections, is_system, created_by, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+        {id, fields["name"], fields.value("description", Json()), fields["export_type"],
+         fields["format"], fields["template_content"],
+         sections.is_null() ? Json() : Json(sections.dump()), caller.user_id, now, now}));
+    // A copy brings its images along, so that it renders as its source did.
+    if (!copy_from.empty()) DOSSIER_TRY(copy_template_assets(db, copy_from, id));
+    return {};
+  }));
   return get_template(db, id);
 }
 
 Result<Json> update_template(db::Database& db, const auth::Caller& caller, const std::string& id,
                              const Json& body) {
-  DOSSIER_ASSIGN_OR_RETURN(Json row, editable_row(db, caller, id));
+  DOSSIER_ASSIGN_OR_RETURN(Json row, editable_template(db, caller, id));
   Json fields = Json::object();
   if (body.is_object() && body.contains("export_type") == false)
     fields["export_type"] = row["export_type"];
@@ -226,7 +235,7 @@ Result<Json> update_template(db::Database& db, const auth::Caller& caller, const
 }
 
 Status delete_template(db::Database& db, const auth::Caller& caller, const std::string& id) {
-  DOSSIER_ASSIGN_OR_RETURN(Json row, editable_row(db, caller, id));
+  DOSSIER_ASSIGN_OR_RETURN(Json row, editable_template(db, caller, id));
   DOSSIER_ASSIGN_OR_RETURN(
       Json used, db.query_one("SELECT COUNT(*) AS n FROM scheduled_reports WHERE template_id = ? "
                               "AND is_active = 1",
@@ -234,9 +243,13 @@ Status delete_template(db::Database& db, const auth::Caller& caller, const std::
   if (used["n"].get<int64_t>() > 0) {
     return Error::make(ErrorCode::kConflict, "the template is used by a scheduled report");
   }
-  DOSSIER_TRY(db.execute("UPDATE export_jobs SET template_id = NULL WHERE template_id = ?", {id}));
-  DOSSIER_TRY(db.execute("DELETE FROM export_templates WHERE id = ?", {id}));
-  return {};
+  return db.transaction([&]() -> Status {
+    DOSSIER_TRY(
+        db.execute("UPDATE export_jobs SET template_id = NULL WHERE template_id = ?", {id}));
+    DOSSIER_TRY(delete_all_template_assets(db, id));
+    DOSSIER_TRY(db.execute("DELETE FROM export_templates WHERE id = ?", {id}));
+    return {};
+  });
 }
 
 }  // namespace dossier::catalog

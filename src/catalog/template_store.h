@@ -31,12 +31,15 @@ Result<Json> list_templates(db::Database& db, const TemplateQuery& query);
 //! One template with its content; kNotFound when absent.
 Result<Json> get_template(db::Database& db, const std::string& id);
 //! Creates a custom template from {name, description?, export_type, format, template_content,
-//! include_sections?} or copies one: {"copy_of": id, "name"?}.
+//! include_sections?} or copies one, assets included: {"copy_of": id, "name"?}.
 Result<Json> create_template(db::Database& db, const auth::Caller& caller, const Json& body);
 //! Replaces the given members of a custom template; system templates are kForbidden.
 Result<Json> update_template(db::Database& db, const auth::Caller& caller, const std::string& id,
                              const Json& body);
-//! Deletes a custom template not used by any scheduled report.
+//! The row of custom template `id` if the caller may change it: kNotFound when absent,
+//! kForbidden for system templates and for others' templates unless the caller is an admin.
+Result<Json> editable_template(db::Database& db, const auth::Caller& caller, const std::string& id);
+//! Deletes a custom template not used by any scheduled report, with its assets.
 Status delete_template(db::Database& db, const auth::Caller& caller, const std::string& id);
 
 }  // namespace dossier::catalog
