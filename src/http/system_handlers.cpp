@@ -22,6 +22,7 @@ void add_all_routes(Router& router, App& app) {
   add_export_routes(router, app);
   add_audit_routes(router, app);
   add_template_routes(router, app);
+  add_template_asset_routes(router, app);
   add_record_routes(router, app);
 }
 
