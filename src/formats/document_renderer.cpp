@@ -32,6 +32,7 @@ Result<Rendered> render_document(const RenderInput& input) {
   const std::string created = input.created_at.empty() ? "" : input.created_at.substr(0, 19) + "Z";
   doc::RenderOptions options;
   options.creation_date = created;
+  options.assets = input.assets;
   if (input.format == "pdf") {
     DOSSIER_ASSIGN_OR_RETURN(doc::RenderedPdf pdf, doc::render_pdf(html, options));
     return Rendered{std::move(pdf.bytes), {}, {}, unique_notes(pdf.notes)};

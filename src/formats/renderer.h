@@ -9,6 +9,7 @@
 
 #include "core/json.h"
 #include "core/result.h"
+#include "doc/image_source.h"
 
 namespace dossier::formats {
 
@@ -20,6 +21,8 @@ struct RenderInput {
   std::string template_name = "template";
   //! ISO 8601 creation date written into document metadata; empty = now.
   std::string created_at;
+  //! The template's own stored images, by the names its <img src> uses; empty = none.
+  doc::AssetResolver assets;
 };
 
 struct Rendered {

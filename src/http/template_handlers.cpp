@@ -41,6 +41,11 @@ void add_template_routes(Router& router, App& app) {
                    pipeline::preview_template(app.db, ctx.caller, ctx.param("id"), body));
                Response r{200, out.content_type, std::move(out.bytes), {}};
                r.headers.emplace_back("Cache-Control", "no-store");
+               // Template authors see what was ignored (an unknown asset name…), as exports
+               // show it in the job's notes. The notes are fixed phrases, never PHI.
+               if (!out.notes.empty()) {
+                 r.headers.emplace_back("X-Render-Notes", Json(out.notes).dump(-1, ' ', true));
+               }
                // A preview's HTML comes from a template: it must not run anything in the browser.
                r.headers.emplace_back(
                    "Content-Security-Policy",
