@@ -1,9 +1,15 @@
 """PDF and DOCX exports, templates and previews, read back by real readers."""
+import io
+import json
 import os
 import socket
+import struct
+import subprocess
 import tempfile
 import threading
 import unittest
+import zipfile
+import zlib
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -12,6 +18,26 @@ from harness import DemoPracticeTest
 
 with open(os.path.join(os.path.dirname(__file__), "spec_progress_template.html.j2")) as _f:
     SPEC_TEMPLATE = _f.read()
+
+
+def make_png(width, height):
+    """A small RGB PNG of a synthetic gradient, written by hand (no imaging library)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"".join(bytes((x * 7 % 256, y * 11 % 256, 128)) for x in range(width))
+                    for y in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def pdf_images(pdf_bytes):
+    """(width, height) of every image `pdfimages -list` finds in the PDF."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf_bytes)
+        f.flush()
+        out = subprocess.run(["pdfimages", "-list", f.name], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    return [(int(r[3]), int(r[4])) for r in rows]
 
 
 class DocumentExportsTest(DemoPracticeTest):
@@ -183,6 +209,95 @@ class TemplatesApiTest(DemoPracticeTest):
             self.assertIn(f"{clock(start)}–{clock(end)} {start.tzname()}", html)
             self.assertIn(start.strftime("%A, %B ") + str(start.day) + start.strftime(", %Y"), html)
         self.assertNotIn("UTC", html)
+
+    def upload(self, tid, name, data, content_type="image/png", token=None):
+        return self.call("PUT", f"/api/v1/export/templates/{tid}/assets/{name}", raw=data,
+                         token=token or self.token, headers={"Content-Type": content_type})
+
+    def preview_pdf(self, tid):
+        status, pdf, headers = self.call("POST", f"/api/v1/export/templates/{tid}/preview",
+                                         {"patient_id": self.patient_id, "format": "pdf"}, self.token)
+        self.assertEqual(status, 200, pdf)
+        return pdf, json.loads(headers.get("X-Render-Notes", "[]"))
+
+    def test_a_template_shows_its_own_uploaded_logo(self):
+        status, t, _ = self.call("POST", "/api/v1/export/templates", {
+            "name": "Letterhead", "export_type": "progress_report", "format": "pdf",
+            "template_content": "<html><body><img src=\"logo.png\" alt=\"Practice logo\">"
+                                "<h1>Letterhead</h1></body></html>"}, self.token)
+        self.assertEqual(status, 201, t)
+        tid, logo = t["id"], make_png(37, 23)
+        status, stored, _ = self.upload(tid, "logo.png", make_png(5, 5))
+        self.assertEqual((status, stored), (201, {"name": "logo.png", "content_type": "image/png", "size": len(make_png(5, 5))}))
+        status, stored, _ = self.upload(tid, "logo.png", logo)
+        self.assertEqual((status, stored["size"]), (200, len(logo)))
+
+        status, listing, _ = self.call("GET", f"/api/v1/export/templates/{tid}/assets", token=self.token)
+        self.assertEqual(status, 200)
+        self.assertEqual([(a["name"], a["content_type"], a["size"]) for a in listing["assets"]],
+                         [("logo.png", "image/png", len(logo))])
+        status, data, headers = self.call("GET", f"/api/v1/export/templates/{tid}/assets/logo.png", token=self.token)
+        self.assertEqual((status, data, headers["Content-Type"]), (200, logo, "image/png"))
+
+        pdf, notes = self.preview_pdf(tid)
+        self.assertEqual(pdf_images(pdf), [(37, 23)])
+        self.assertEqual(notes, [])
+        self.assertIn("Letterhead", pdf_text(pdf))
+
+        # Exports through the worker get it too; the DOCX embeds the uploaded bytes.
+        job = self.export("progress-report", {"patient_id": self.patient_id, "format": "docx", "template_id": tid},
+                          self.token)
+        docx = zipfile.ZipFile(io.BytesIO(self.download(job, self.token)))
+        media = [n for n in docx.namelist() if n.startswith("word/media/")]
+        self.assertEqual([docx.read(n) for n in media], [logo])
+
+        # A copy renders as its source did: the assets come along.
+        status, copy, _ = self.call("POST", "/api/v1/export/templates", {"copy_of": tid}, self.token)
+        self.assertEqual(status, 201, copy)
+        self.assertEqual(pdf_images(self.preview_pdf(copy["id"])[0]), [(37, 23)])
+        self.assertEqual(self.call("DELETE", f"/api/v1/export/templates/{copy['id']}", token=self.token)[0], 200)
+
+        self.assertEqual(self.call("DELETE", f"/api/v1/export/templates/{tid}/assets/logo.png", token=self.token)[0], 204)
+        self.assertEqual(self.call("GET", f"/api/v1/export/templates/{tid}/assets/logo.png", token=self.token)[0], 404)
+        self.assertEqual(self.call("DELETE", f"/api/v1/export/templates/{tid}/assets/logo.png", token=self.token)[0], 404)
+        pdf, notes = self.preview_pdf(tid)
+        self.assertEqual(pdf_images(pdf), [])
+        self.assertIn("ignored image source: unknown asset", notes)
+
+    def test_uploads_that_are_refused(self):
+        status, t, _ = self.call("POST", "/api/v1/export/templates", {
+            "name": "Refusals", "export_type": "progress_report", "format": "pdf",
+            "template_content": "<p>refusals</p>"}, self.token)
+        self.assertEqual(status, 201, t)
+        tid, logo = t["id"], make_png(4, 4)
+
+        def refused(expected_status, field, *args, **kw):
+            status, err, _ = self.upload(*args, **kw)
+            self.assertEqual(status, expected_status, err)
+            self.assertEqual([f["path"] for f in err["fields"]], [field], err)
+
+        too_big = logo + b"\x00" * (2 * 1024 * 1024 + 1 - len(logo))
+        refused(413, "body", tid, "big.png", too_big)
+        refused(422, "content_type", tid, "logo.jpg", logo, content_type="image/jpeg")
+        refused(422, "content_type", tid, "logo.png", logo, content_type="text/plain")
+        refused(400, "name", tid, ".hidden.png", logo)
+        refused(400, "name", tid, "logo%20mark.png", logo)
+        # A name with a slash never reaches the store: decoded, it is not one path segment.
+        status, err, _ = self.upload(tid, "..%2Fx", logo)
+        self.assertEqual(status, 404, err)
+        self.assertEqual(self.call("GET", f"/api/v1/export/templates/{tid}/assets", token=self.token)[1],
+                         {"assets": []})
+
+        status, listing, _ = self.call("GET", "/api/v1/export/templates?export_type=progress_report", token=self.token)
+        system = next(x for x in listing["templates"] if x["is_system"])["id"]
+        status, err, _ = self.upload(system, "logo.png", logo, token=self.admin)
+        self.assertEqual(status, 403, err)
+        self.assertEqual(self.call("GET", f"/api/v1/export/templates/{system}/assets", token=self.token)[1],
+                         {"assets": []})
+        self.assertEqual(self.upload(tid, "logo.png", logo, token=self.other_therapist["token"])[0], 403)
+        unknown = "01900000-0000-7000-8000-0000000000ff"
+        self.assertEqual(self.upload(unknown, "logo.png", logo)[0], 404)
+        self.assertEqual(self.call("GET", f"/api/v1/export/templates/{unknown}/assets", token=self.token)[0], 404)
 
     def test_templates_never_reach_files_or_the_network(self):
         listener = socket.socket()
