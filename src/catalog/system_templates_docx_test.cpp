@@ -66,5 +66,26 @@ TEST(SystemTemplatesDocx, EveryTemplateForEveryPatient) {
   }
 }
 
+TEST(SystemTemplatesDocx, SpecProgressReportTemplateForEveryPatient) {
+  const std::string source = spec_template_source();
+  ASSERT_FALSE(source.empty());
+  for (const PatientRef& who : all_patients()) {
+    SCOPED_TRACE(who.patient_id);
+    const Json ctx = context_for(ExportType::kProgressReport, who);
+    auto html = render_template_html(source, ctx, "spec_progress_report");
+    ASSERT_TRUE(html.ok()) << html.error().detail;
+    auto document = doc::build_document(*html, {});
+    ASSERT_TRUE(document.ok()) << document.error().detail;
+    auto docx = docx::write_docx(*document, {.created = "2026-11-01T15:30:00Z"});
+    ASSERT_TRUE(docx.ok()) << docx.error().detail;
+    const std::string xml = document_xml(*docx);
+    EXPECT_NE(xml.find(ctx["patient"]["family_name"].get<std::string>()), std::string::npos);
+    for (const auto& goal : ctx["goals"]) {
+      const std::string words = goal["description"].get<std::string>().substr(0, 12);
+      EXPECT_NE(xml.find(words), std::string::npos) << words;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dossier::catalog

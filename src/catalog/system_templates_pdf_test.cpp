@@ -369,22 +369,24 @@ TEST(SystemTemplatesPdf, NullsRenderAsDashesNeverNone) {
   }
 }
 
-TEST(SystemTemplatesPdf, SpecProgressReportTemplateRenders) {
-  std::ifstream in(std::string(DOSSIER_TEMPLATE_FIXTURES) + "/spec_progress_report.html.j2");
-  std::stringstream source;
-  source << in.rdbuf();
-  ASSERT_FALSE(source.str().empty());
-  const Json ctx = context_for(ExportType::kProgressReport, all_patients()[1]);
-  const Rendered r = render(source.str(), ctx, "spec_progress_report");
-  const std::string text = pdf_text(r.pdf.bytes);
-  EXPECT_NE(text.find("Progress Report"), std::string::npos);
-  EXPECT_NE(text.find("Patient: " + ctx["patient"]["name"].get<std::string>()), std::string::npos);
-  EXPECT_NE(text.find("Treatment Goals & Progress"), std::string::npos);
-  for (const auto& goal : ctx["goals"]) {
-    EXPECT_NE(text.find(collapse_whitespace(goal["description"])), std::string::npos);
-  }
-  for (const auto& dx : ctx["diagnoses"]) {
-    EXPECT_NE(text.find(dx["code"].get<std::string>() + " - "), std::string::npos);
+TEST(SystemTemplatesPdf, SpecProgressReportTemplateRendersForEveryPatient) {
+  const std::string source = spec_template_source();
+  ASSERT_FALSE(source.empty());
+  for (const PatientRef& who : all_patients()) {
+    SCOPED_TRACE(who.patient_id);
+    const Json ctx = context_for(ExportType::kProgressReport, who);
+    const Rendered r = render(source, ctx, "spec_progress_report");
+    const std::string text = pdf_text(r.pdf.bytes);
+    EXPECT_NE(text.find("Progress Report"), std::string::npos);
+    EXPECT_NE(text.find("Patient: " + ctx["patient"]["name"].get<std::string>()),
+              std::string::npos);
+    EXPECT_NE(text.find("Treatment Goals & Progress"), std::string::npos);
+    for (const auto& goal : ctx["goals"]) {
+      EXPECT_NE(text.find(collapse_whitespace(goal["description"])), std::string::npos);
+    }
+    for (const auto& dx : ctx["diagnoses"]) {
+      EXPECT_NE(text.find(dx["code"].get<std::string>() + " - "), std::string::npos);
+    }
   }
 }
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "db/migrations.h"
 #include "db/sqlite/sqlite_database.h"
 #include "demo/demo.h"
@@ -81,6 +84,13 @@ Json context_for(ExportType type, const PatientRef& who, Json body) {
     return Json();
   }
   return std::move(ctx).value();
+}
+
+std::string spec_template_source() {
+  std::ifstream in(std::string(DOSSIER_TEMPLATE_FIXTURES) + "/spec_progress_report.html.j2");
+  std::stringstream source;
+  source << in.rdbuf();
+  return source.str();
 }
 
 std::string collapse_whitespace(const std::string& s) {

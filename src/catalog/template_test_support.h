@@ -30,6 +30,9 @@ Json sessions_with_each_note_format(const std::string& patient_id);
 //! failure and returns null when the request or gathering fails.
 Json context_for(jobs::ExportType type, const PatientRef& who, Json body = Json::object());
 
+//! The spec's "Progress Report Template (PDF)", as written (tests/templates).
+std::string spec_template_source();
+
 //! `s` with every run of white space (spaces, tabs, newlines, form feeds) turned into one
 //! space and none at either end: text from pdftotext, compared with the context's.
 std::string collapse_whitespace(const std::string& s);
