@@ -38,6 +38,27 @@ std::string document_xml(const std::string& docx) {
   return xml;
 }
 
+// Template `source` rendered with `ctx` and written as DOCX: its word/document.xml, or ""
+// (with the failure recorded) when a step fails.
+std::string docx_xml_of(const std::string& source, const Json& ctx, const std::string& name) {
+  auto html = render_template_html(source, ctx, name);
+  if (!html.ok()) {
+    ADD_FAILURE() << "template: " << html.error().detail;
+    return "";
+  }
+  auto document = doc::build_document(*html, {});
+  if (!document.ok()) {
+    ADD_FAILURE() << "document: " << document.error().detail;
+    return "";
+  }
+  auto docx = docx::write_docx(*document, {.created = "2026-11-01T15:30:00Z"});
+  if (!docx.ok()) {
+    ADD_FAILURE() << "docx: " << docx.error().detail;
+    return "";
+  }
+  return document_xml(*docx);
+}
+
 TEST(SystemTemplatesDocx, EveryTemplateForEveryPatient) {
   const ExportType types[] = {ExportType::kSessionNotes, ExportType::kProgressReport,
                               ExportType::kTreatmentSummary, ExportType::kFullRecord,
@@ -47,13 +68,7 @@ TEST(SystemTemplatesDocx, EveryTemplateForEveryPatient) {
       const std::string name = jobs::export_type_name(type);
       SCOPED_TRACE(name + " for patient " + who.patient_id);
       const Json ctx = context_for(type, who);
-      auto html = render_template_html(system_template_source(name), ctx, name);
-      ASSERT_TRUE(html.ok()) << html.error().detail;
-      auto document = doc::build_document(*html, {});
-      ASSERT_TRUE(document.ok()) << document.error().detail;
-      auto docx = docx::write_docx(*document, {.created = "2026-11-01T15:30:00Z"});
-      ASSERT_TRUE(docx.ok()) << docx.error().detail;
-      const std::string xml = document_xml(*docx);
+      const std::string xml = docx_xml_of(system_template_source(name), ctx, name);
       ASSERT_FALSE(xml.empty());
       const Json& patient =
           type == ExportType::kFullRecord ? ctx["tables"]["patients"][0] : ctx["patient"];
@@ -72,13 +87,8 @@ TEST(SystemTemplatesDocx, SpecProgressReportTemplateForEveryPatient) {
   for (const PatientRef& who : all_patients()) {
     SCOPED_TRACE(who.patient_id);
     const Json ctx = context_for(ExportType::kProgressReport, who);
-    auto html = render_template_html(source, ctx, "spec_progress_report");
-    ASSERT_TRUE(html.ok()) << html.error().detail;
-    auto document = doc::build_document(*html, {});
-    ASSERT_TRUE(document.ok()) << document.error().detail;
-    auto docx = docx::write_docx(*document, {.created = "2026-11-01T15:30:00Z"});
-    ASSERT_TRUE(docx.ok()) << docx.error().detail;
-    const std::string xml = document_xml(*docx);
+    const std::string xml = docx_xml_of(source, ctx, "spec_progress_report");
+    ASSERT_FALSE(xml.empty());
     EXPECT_NE(xml.find(ctx["patient"]["family_name"].get<std::string>()), std::string::npos);
     for (const auto& goal : ctx["goals"]) {
       const std::string words = goal["description"].get<std::string>().substr(0, 12);
