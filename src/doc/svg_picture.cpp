@@ -7,7 +7,6 @@
 #include <cstring>
 #include <string>
 
-#include "core/utf8.h"
 #include "doc/c_handle.h"
 #include "doc/svg_values.h"
 #include "doc/text_util.h"
@@ -50,8 +49,7 @@ class Attributes {
       : style_(parent.style), transform_(parent.transform) {
     for (const xmlAttr* a = element->properties; a != nullptr && ok_; a = a->next) {
       if (a->ns != nullptr && a->ns->prefix != nullptr) continue;  // xmlns:*, xml:space…
-      ok_ = attribute_value(a, value_) &&
-            apply(reinterpret_cast<const char*>(a->name), make_valid_utf8(value_));
+      ok_ = attribute_value(a, value_) && apply(reinterpret_cast<const char*>(a->name), value_);
     }
     style_.opacity = opacity_;
   }
@@ -230,7 +228,7 @@ std::string collapse_text(std::string_view raw) {
     out += c;
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();
-  return make_valid_utf8(out);
+  return out;
 }
 
 class PictureParser {

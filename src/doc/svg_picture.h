@@ -68,8 +68,8 @@ struct SvgPicture {
 inline constexpr size_t kMaxSvgShapes = 20000;
 
 //! Parses `xml` (a standalone SVG document) if it stays inside the subset above; nullopt
-//! otherwise (malformed, DOCTYPE or entities, unknown element or attribute, unsupported
-//! value). Never reads files or the network.
+//! otherwise (malformed XML or UTF-8, DOCTYPE or entities, unknown element or attribute,
+//! unsupported value). Never reads files or the network.
 std::optional<SvgPicture> parse_svg_picture(std::string_view xml);
 
 }  // namespace dossier::doc

@@ -122,6 +122,7 @@ TEST(SvgPicture, DeclinesWhatItDoesNotDraw) {
   EXPECT_FALSE(parse_svg_picture(svg("", R"(viewBox="0 0 10 10" preserveAspectRatio="none")")));
   EXPECT_FALSE(parse_svg_picture(R"(<svg width="10" height="10"/>)"));  // not in the SVG namespace
   EXPECT_FALSE(parse_svg_picture(svg("<rect")));                        // malformed
+  EXPECT_FALSE(parse_svg_picture(svg("<text>a\xFF</text>")));           // not UTF-8
   EXPECT_FALSE(parse_svg_picture(R"(<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>)" +
                                  svg("<text>&x;</text>")));
 }
