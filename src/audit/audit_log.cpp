@@ -5,13 +5,24 @@
 
 namespace dossier::audit {
 
+bool is_action(std::string_view action) {
+  static constexpr std::string_view kActions[] = {"created",    "completed", "failed",
+                                                  "downloaded", "deleted",   "shared"};
+  for (auto a : kActions) {
+    if (a == action) return true;
+  }
+  return false;
+}
+
 Status append(db::Database& db, const auth::Caller& caller, const Entry& entry) {
+  if (!is_action(entry.action)) return Error::internal("unknown audit action");
   return db.execute(
                "INSERT INTO export_audit_log (id, export_job_id, user_id, patient_id, action, "
                "ip_address, user_agent, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                {new_uuid(), entry.export_job_id, caller.user_id,
                 entry.patient_id ? Json(*entry.patient_id) : Json(nullptr), entry.action,
-                caller.ip_address.substr(0, 45), caller.user_agent.substr(0, 512),
+                caller.ip_address.empty() ? Json(nullptr) : Json(caller.ip_address.substr(0, 45)),
+                caller.user_agent.empty() ? Json(nullptr) : Json(caller.user_agent.substr(0, 512)),
                 entry.metadata.dump(), now_timestamp()})
                  .ok()
              ? Status{}

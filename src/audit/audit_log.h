@@ -1,9 +1,18 @@
-// The export audit trail (45 CFR 164.312(b)): one row per created, downloaded, deleted or
-// shared export, with who, which patient, from where. Rows are only ever appended.
+// The export audit trail (45 CFR 164.312(b)): one row per step in an export's life, with
+// who, which patient, from where. Rows are only ever appended.
+//
+// Actions:
+//   created     a user asked for the export (the request's caller)
+//   completed   a worker stored its file (user: the job's creator; no address)
+//   failed      a worker gave up on it (user: the job's creator; no address)
+//   downloaded  a user fetched the file
+//   deleted     a user deleted the job and its file
+//   shared      the file was handed to someone outside Dossier
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "auth/caller.h"
 #include "core/json.h"
@@ -13,14 +22,18 @@
 namespace dossier::audit {
 
 struct Entry {
-  std::string action;  //!< created | downloaded | deleted | shared
+  std::string action;  //!< one of the actions above
   std::string export_job_id;
   std::optional<std::string> patient_id;
   Json metadata = Json::object();  //!< ids and settings only, never PHI
 };
 
 //! Appends one row for `caller`. Call inside the transaction of the change it records.
+//! An action not listed above is a bug: kInternal, nothing written.
 Status append(db::Database& db, const auth::Caller& caller, const Entry& entry);
+
+//! Whether `action` is one of the actions above.
+bool is_action(std::string_view action);
 
 struct Query {
   std::optional<std::string> user_id;

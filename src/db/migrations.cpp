@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/clock.h"
+#include "db/dialect.h"
 
 namespace dossier::db {
 namespace {
@@ -33,7 +34,7 @@ std::vector<std::string> statements(const std::string& script) {
 
 std::string render_migration(const std::string& sql, Backend backend) {
   static const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> kTypes = {
-      {"{uuid}", {"TEXT", "UUID"}},       {"{timestamp}", {"TEXT", "TEXT"}},
+      {"{uuid}", {"TEXT", "TEXT"}},       {"{timestamp}", {"TEXT", "TEXT"}},
       {"{date}", {"TEXT", "TEXT"}},       {"{json}", {"TEXT", "TEXT"}},
       {"{bool}", {"INTEGER", "INTEGER"}}, {"{blob}", {"BLOB", "BYTEA"}},
   };
@@ -44,25 +45,47 @@ std::string render_migration(const std::string& sql, Backend backend) {
   return out;
 }
 
-Status migrate(Database& db) {
+namespace {
+
+Result<std::set<std::string>> applied_migrations(Database& db) {
   DOSSIER_TRY(
       db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at "
                  "TEXT NOT NULL)"));
-  DOSSIER_ASSIGN_OR_RETURN(Rows applied_rows, db.query("SELECT name FROM schema_migrations"));
+  DOSSIER_ASSIGN_OR_RETURN(Rows rows, db.query("SELECT name FROM schema_migrations"));
   std::set<std::string> applied;
-  for (const auto& r : applied_rows) applied.insert(r["name"].get<std::string>());
-  for (const auto& m : all_migrations()) {
-    if (applied.count(m.name)) continue;
-    DOSSIER_TRY(db.transaction([&]() -> Status {
+  for (const auto& r : rows) applied.insert(r["name"].get<std::string>());
+  std::set<std::string> known;
+  for (const auto& m : all_migrations()) known.insert(m.name);
+  for (const auto& name : applied) {
+    if (!known.count(name)) {
+      return Error::make(ErrorCode::kUnavailable,
+                         "the database schema is newer than this dossier binary (it has "
+                         "migration " +
+                             name + "); run a newer dossier");
+    }
+  }
+  return applied;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> migrate(Database& db) {
+  std::vector<std::string> done;
+  DOSSIER_TRY(db.transaction([&]() -> Status {
+    if (const char* lock = migration_lock(db.backend())) DOSSIER_TRY(db.query(lock));
+    DOSSIER_ASSIGN_OR_RETURN(std::set<std::string> applied, applied_migrations(db));
+    for (const auto& m : all_migrations()) {
+      if (applied.count(m.name)) continue;
       for (const auto& stmt : statements(render_migration(m.sql, db.backend()))) {
         DOSSIER_TRY(db.execute(stmt));
       }
       DOSSIER_TRY(db.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                              {m.name, now_timestamp()}));
-      return {};
-    }));
-  }
-  return {};
+      done.push_back(m.name);
+    }
+    return {};
+  }));
+  return done;
 }
 
 }  // namespace dossier::db

@@ -1,8 +1,11 @@
 // Versioned schema migrations shared by every backend.
 //
 // Each migration is portable SQL with type tokens ({uuid}, {timestamp}, {date}, {json},
-// {bool}, {blob}) that the backend maps to its own types. Applied in name order, each in
-// its own transaction, and recorded in schema_migrations so a second run does nothing.
+// {bool}, {blob}) that the backend maps to its own types. Pending migrations are applied in
+// name order, all in one transaction that holds the backend's migration lock (so processes
+// starting together migrate once), and recorded in schema_migrations so a second run does
+// nothing. A database that has seen a migration this binary does not know is refused: its
+// schema is newer than the code and running on it could corrupt it.
 #pragma once
 
 #include <string>
@@ -23,7 +26,8 @@ const std::vector<Migration>& all_migrations();
 //! Replaces type tokens with the backend's types.
 std::string render_migration(const std::string& sql, Backend backend);
 
-//! Applies the migrations `db` has not seen. Safe to call on every start.
-Status migrate(Database& db);
+//! Applies the migrations `db` has not seen and returns their names. Safe to call on every
+//! start; kUnavailable when the schema is newer than this binary.
+Result<std::vector<std::string>> migrate(Database& db);
 
 }  // namespace dossier::db

@@ -20,9 +20,9 @@ Result<audit::Query> parse_audit_query(const Context& ctx) {
   id_filter("job_id", q.export_job_id);
   id_filter("cursor", q.cursor);
   q.action = ctx.query("action");
-  if (q.action && *q.action != "created" && *q.action != "downloaded" && *q.action != "deleted" &&
-      *q.action != "shared") {
-    err.fields.push_back({"action", "must be one of: created, downloaded, deleted, shared"});
+  if (q.action && !audit::is_action(*q.action)) {
+    err.fields.push_back(
+        {"action", "must be one of: created, completed, failed, downloaded, deleted, shared"});
   }
   auto time_filter = [&](const char* name, std::optional<std::string>& out) {
     auto v = ctx.query(name);

@@ -1,5 +1,6 @@
 -- The clinical record of one practice. Portable SQL with type tokens that each backend maps:
--- {uuid} {timestamp} {date} {json} {bool} {blob}. Money is integer cents.
+-- {uuid} {timestamp} {date} {json} {bool} {blob}. Money is integer cents. Ids are UUIDv7 text on
+-- every backend, so they compare with text parameters and sort by creation everywhere.
 
 CREATE TABLE practice (
     id {uuid} PRIMARY KEY,

@@ -101,33 +101,42 @@ Status SqliteDatabase::exec_script(std::string_view sql) {
   return {};
 }
 
-Result<Rows> SqliteDatabase::run(std::string_view sql, const Params& params, bool want_rows) {
+Status SqliteDatabase::run(std::string_view sql, const Params& params, const RowSink* sink) {
   std::lock_guard lock(mutex_);
   sqlite3_stmt* raw = nullptr;
   int rc = sqlite3_prepare_v2(handle_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
   Statement stmt(raw);
   if (rc != SQLITE_OK) return sqlite_error(handle_, rc);
   DOSSIER_TRY(bind(handle_, stmt.get(), params));
-  Rows rows;
   const int ncols = sqlite3_column_count(stmt.get());
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
-    if (!want_rows) continue;
+    if (sink == nullptr) continue;
     Json row = Json::object();
     for (int c = 0; c < ncols; ++c)
       row[sqlite3_column_name(stmt.get(), c)] = column_value(stmt.get(), c);
-    rows.push_back(std::move(row));
+    DOSSIER_TRY((*sink)(std::move(row)));
   }
   if (rc != SQLITE_DONE) return sqlite_error(handle_, rc);
-  return rows;
+  return {};
 }
 
 Result<Rows> SqliteDatabase::query(std::string_view sql, const Params& params) {
-  return run(sql, params, true);
+  Rows rows;
+  const RowSink collect = [&rows](Row&& row) -> Status {
+    rows.push_back(std::move(row));
+    return {};
+  };
+  DOSSIER_TRY(run(sql, params, &collect));
+  return rows;
+}
+
+Status SqliteDatabase::for_each(std::string_view sql, const Params& params, const RowSink& sink) {
+  return run(sql, params, &sink);
 }
 
 Result<int64_t> SqliteDatabase::execute(std::string_view sql, const Params& params) {
   std::lock_guard lock(mutex_);
-  DOSSIER_TRY(run(sql, params, false));
+  DOSSIER_TRY(run(sql, params, nullptr));
   return static_cast<int64_t>(sqlite3_changes(handle_));
 }
 

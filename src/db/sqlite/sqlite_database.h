@@ -21,8 +21,13 @@ class SqliteDatabase final : public Database {
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;
 
   Result<Rows> query(std::string_view sql, const Params& params = {}) override;
+  Status for_each(std::string_view sql, const Params& params, const RowSink& sink) override;
   Result<int64_t> execute(std::string_view sql, const Params& params = {}) override;
   Status transaction(const std::function<Status()>& body) override;
+  Status notify(std::string_view) override { return {}; }
+  Result<std::unique_ptr<Listener>> listen(std::string_view) override {
+    return std::unique_ptr<Listener>();
+  }
   Backend backend() const override { return Backend::kSqlite; }
 
   //! Runs a script of several statements without parameters (migrations).
@@ -30,7 +35,8 @@ class SqliteDatabase final : public Database {
 
  private:
   explicit SqliteDatabase(sqlite3* handle) : handle_(handle) {}
-  Result<Rows> run(std::string_view sql, const Params& params, bool want_rows);
+  //! Steps the statement to its end, handing each row to `sink` when there is one.
+  Status run(std::string_view sql, const Params& params, const RowSink* sink);
 
   sqlite3* handle_;
   std::recursive_mutex mutex_;

@@ -1,0 +1,26 @@
+// The few SQL fragments that differ between the backends, each kept here once.
+#pragma once
+
+#include "db/database.h"
+
+namespace dossier::db {
+
+//! Appended to a SELECT that picks rows to claim: on PostgreSQL, lock them and skip rows
+//! other workers hold, so concurrent claimers never pick the same row and never wait on
+//! each other. SQLite serializes writers, so the plain SELECT is already exclusive.
+inline const char* skip_locked(Backend b) {
+  return b == Backend::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+}
+
+//! Appended to a SELECT inside a transaction to lock the rows it reads until commit.
+inline const char* for_update(Backend b) {
+  return b == Backend::kPostgres ? " FOR UPDATE" : "";
+}
+
+//! A statement that serializes schema migration across processes for the rest of the
+//! transaction (PostgreSQL advisory lock), or nullptr where BEGIN IMMEDIATE already does.
+inline const char* migration_lock(Backend b) {
+  return b == Backend::kPostgres ? "SELECT pg_advisory_xact_lock(727361)" : nullptr;
+}
+
+}  // namespace dossier::db
