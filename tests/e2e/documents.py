@@ -36,9 +36,16 @@ def libreoffice_text(docx_files):
     out_dir = tempfile.mkdtemp(prefix="dossier-lo-")
     profile = tempfile.mkdtemp(prefix="dossier-lo-profile-")
     try:
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "txt:Text (encoded):UTF8", "--outdir", out_dir, *docx_files],
-                       capture_output=True, text=True, timeout=600, check=True)
+        command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                   "--convert-to", "txt:Text (encoded):UTF8", "--outdir", out_dir, *docx_files]
+        # LibreOffice now and then aborts while it sets up a fresh profile; only a crash (a
+        # signal) is retried, so a document it cannot read still fails.
+        for _ in range(3):
+            proc = subprocess.run(command, capture_output=True, text=True, timeout=600)
+            if 0 <= proc.returncode <= 128:
+                break
+        if proc.returncode != 0:
+            raise AssertionError(f"soffice failed ({proc.returncode}): {proc.stderr}")
         texts = {}
         for path in docx_files:
             name = os.path.splitext(os.path.basename(path))[0] + ".txt"
