@@ -41,6 +41,49 @@ TEST_F(LocalBlobStoreTest, LeavesNoTemporaryFilesAndPrivateMode) {
   EXPECT_EQ(files, 1);
 }
 
+// Written in pieces and read back in pieces of another size: the same bytes, in order.
+TEST_F(LocalBlobStoreTest, StreamsInAndOut) {
+  auto store = make_local_blob_store(root_.string());
+  std::string expected;
+  auto writer = store->open_writer("big.pdf");
+  ASSERT_TRUE(writer.ok());
+  for (int i = 0; i < 300; ++i) {
+    const std::string piece(1 + i * 37 % 5000, static_cast<char>('a' + i % 26));
+    expected += piece;
+    ASSERT_TRUE((*writer)->write(piece).ok());
+  }
+  EXPECT_EQ(store->open_reader("big.pdf").error().code, ErrorCode::kNotFound)
+      << "nothing is visible before commit";
+  ASSERT_TRUE((*writer)->commit().ok());
+  EXPECT_FALSE((*writer)->write("late").ok());
+  auto reader = store->open_reader("big.pdf");
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ((*reader)->size(), static_cast<int64_t>(expected.size()));
+  std::string got;
+  char buffer[4093];
+  for (;;) {
+    auto n = (*reader)->read(buffer, sizeof buffer);
+    ASSERT_TRUE(n.ok());
+    if (*n == 0) break;
+    got.append(buffer, *n);
+  }
+  EXPECT_EQ(got, expected);
+}
+
+TEST_F(LocalBlobStoreTest, AWriterAbandonedBeforeCommitLeavesNothing) {
+  auto store = make_local_blob_store(root_.string());
+  ASSERT_TRUE(store->put("kept.json", "old").ok());
+  {
+    auto writer = store->open_writer("kept.json");
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->write("half of the new").ok());
+  }
+  EXPECT_EQ(*store->get("kept.json"), "old");
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(root_)) files += entry.is_regular_file();
+  EXPECT_EQ(files, 1) << "the temporary file is gone";
+}
+
 TEST_F(LocalBlobStoreTest, RefusesKeysThatLeaveTheRoot) {
   auto store = make_local_blob_store(root_.string());
   EXPECT_FALSE(store->put("../escape", "x").ok());

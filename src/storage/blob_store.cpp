@@ -1,0 +1,34 @@
+#include "storage/blob_store.h"
+
+#include <cctype>
+
+namespace dossier::storage {
+
+bool valid_key(std::string_view key) {
+  if (key.empty() || key.size() > 200 || key[0] == '.') return false;
+  for (char c : key) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.' && c != '_')
+      return false;
+  }
+  return true;
+}
+
+Status BlobStore::put(const std::string& key, std::string_view bytes) {
+  DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<BlobWriter> writer, open_writer(key));
+  DOSSIER_TRY(writer->write(bytes));
+  return writer->commit();
+}
+
+Result<std::string> BlobStore::get(const std::string& key) {
+  DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<BlobReader> reader, open_reader(key));
+  std::string out;
+  out.reserve(static_cast<size_t>(reader->size()));
+  char buffer[64 * 1024];
+  for (;;) {
+    DOSSIER_ASSIGN_OR_RETURN(size_t n, reader->read(buffer, sizeof buffer));
+    if (n == 0) return out;
+    out.append(buffer, n);
+  }
+}
+
+}  // namespace dossier::storage
