@@ -14,6 +14,14 @@ bool is_action(std::string_view action) {
   return false;
 }
 
+Entry job_entry(std::string action, const Json& job, Json metadata) {
+  const Json& patient = job["patient_id"];
+  return {
+      std::move(action), job["id"].get<std::string>(),
+      patient.is_string() ? std::optional<std::string>(patient.get<std::string>()) : std::nullopt,
+      std::move(metadata)};
+}
+
 Status append(db::Database& db, const auth::Caller& caller, const Entry& entry) {
   if (!is_action(entry.action)) return Error::internal("unknown audit action");
   return db.execute(

@@ -28,6 +28,9 @@ struct Entry {
   Json metadata = Json::object();  //!< ids and settings only, never PHI
 };
 
+//! An entry about the export_jobs row `job`: its id and, when it has one, its patient.
+Entry job_entry(std::string action, const Json& job, Json metadata = Json::object());
+
 //! Appends one row for `caller`. Call inside the transaction of the change it records.
 //! An action not listed above is a bug: kInternal, nothing written.
 Status append(db::Database& db, const auth::Caller& caller, const Entry& entry);

@@ -135,22 +135,18 @@ Status install_system_templates(db::Database& db) {
       auto file =
           std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.path == path; });
       if (file == files.end()) continue;
-      DOSSIER_ASSIGN_OR_RETURN(
-          Json existing, db.query_one("SELECT id FROM export_templates WHERE id = ?", {t.id}));
-      if (existing.is_null()) {
-        DOSSIER_TRY(
-            db.execute("INSERT INTO export_templates (id, name, description, export_type, format, "
-                       "template_content, "
-                       "include_sections, is_system, created_by, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, 'pdf', ?, NULL, 1, NULL, ?, ?)",
-                       {t.id, t.name, t.description, t.export_type, file->content, now, now}));
-      } else {
-        DOSSIER_TRY(
-            db.execute("UPDATE export_templates SET name = ?, description = ?, template_content = "
-                       "?, updated_at = ? "
-                       "WHERE id = ? AND template_content <> ?",
-                       {t.name, t.description, file->content, now, t.id, file->content}));
-      }
+      // Several processes may start at once on one database: the first insert wins, the
+      // others change nothing.
+      DOSSIER_TRY(
+          db.execute("INSERT INTO export_templates (id, name, description, export_type, format, "
+                     "template_content, include_sections, is_system, created_by, created_at, "
+                     "updated_at) VALUES (?, ?, ?, ?, 'pdf', ?, NULL, 1, NULL, ?, ?) "
+                     "ON CONFLICT (id) DO NOTHING",
+                     {t.id, t.name, t.description, t.export_type, file->content, now, now}));
+      DOSSIER_TRY(
+          db.execute("UPDATE export_templates SET name = ?, description = ?, template_content = "
+                     "?, updated_at = ? WHERE id = ? AND template_content <> ?",
+                     {t.name, t.description, file->content, now, t.id, file->content}));
     }
     return {};
   });

@@ -28,11 +28,13 @@ Result<Json> load_rows(db::Database& db, const std::string& table, const std::st
   const record::TableSpec* spec = record::find_table(table);
   if (!spec) return Error::internal("unknown table");
   const std::string order = spec->column("id") ? spec->order_column + ", id" : spec->order_column;
-  DOSSIER_ASSIGN_OR_RETURN(
-      db::Rows rows,
-      db.query("SELECT * FROM " + table + " WHERE " + where + " ORDER BY " + order, params));
+  // Row by row into the context: the raw rows never sit in memory beside their API form.
   Json out = Json::array();
-  for (const auto& r : rows) out.push_back(record::to_object(*spec, r));
+  DOSSIER_TRY(db.for_each("SELECT * FROM " + table + " WHERE " + where + " ORDER BY " + order,
+                          params, [&](db::Row&& row) {
+                            out.push_back(record::to_object(*spec, row));
+                            return Status{};
+                          }));
   return out;
 }
 

@@ -26,7 +26,7 @@ struct Job {
 Result<Job> load_job(db::Database& db, const Json& row, const std::string& generated_at);
 
 //! Rows of `table` (a record/schema.h table) where `where` holds, in API form, ordered by
-//! the table's order column then id.
+//! the table's order column then id; streamed from the database row by row.
 Result<Json> load_rows(db::Database& db, const std::string& table, const std::string& where,
                        const db::Params& params);
 

@@ -1,23 +1,40 @@
 #include "jobs/job_queue.h"
 
+#include "audit/audit_log.h"
 #include "core/log.h"
+#include "db/dialect.h"
 
 namespace dossier::jobs {
+namespace {
+
+constexpr const char* kGivenUp =
+    "the export was interrupted too many times and was given up; please request it again";
+
+// Worker-side audit rows are the job creator's: the export is theirs, though no request of
+// theirs (and so no address) caused this step.
+Status audit_job(db::Database& db, const Json& job, const std::string& action, Json metadata) {
+  const auth::Caller creator{job["user_id"].get<std::string>(), auth::Role::kTherapist, {}, {}};
+  return audit::append(db, creator, audit::job_entry(action, job, std::move(metadata)));
+}
+
+}  // namespace
 
 Status JobQueue::give_up_exhausted(const std::string& now) {
   DOSSIER_ASSIGN_OR_RETURN(
-      int64_t n,
-      db_.execute("UPDATE export_jobs SET status = 'failed', lease_owner = NULL, "
-                  "lease_expires_at = NULL, error_message = 'the export was interrupted too "
-                  "many times and was given up; please request it again' "
-                  "WHERE status = 'processing' AND lease_expires_at < ? AND attempts >= ?",
-                  {now, max_attempts_}));
-  if (n > 0) log::warn("jobs_given_up", {{"count", n}});
+      db::Rows given_up,
+      db_.query("UPDATE export_jobs SET status = 'failed', lease_owner = NULL, "
+                "lease_expires_at = NULL, completed_at = ?, error_message = ? "
+                "WHERE status = 'processing' AND lease_expires_at < ? AND attempts >= ? "
+                "RETURNING id, user_id, patient_id, attempts",
+                {now, kGivenUp, now, max_attempts_}));
+  for (const auto& job : given_up) {
+    DOSSIER_TRY(
+        audit_job(db_, job, "failed", {{"reason", "interrupted"}, {"attempts", job["attempts"]}}));
+  }
+  if (!given_up.empty()) log::warn("jobs_given_up", {{"count", given_up.size()}});
   return {};
 }
 
-// SQLite serializes writers, so selecting and updating in one statement is enough; a
-// PostgreSQL queue needs FOR UPDATE SKIP LOCKED instead (see the PostgreSQL backend).
 Result<Json> JobQueue::claim(const std::string& worker_id, std::chrono::milliseconds lease) {
   const std::string now = format_timestamp(clock_.now());
   const std::string until = format_timestamp(clock_.now() + lease);
@@ -26,12 +43,13 @@ Result<Json> JobQueue::claim(const std::string& worker_id, std::chrono::millisec
     DOSSIER_TRY(give_up_exhausted(now));
     DOSSIER_ASSIGN_OR_RETURN(
         db::Rows rows,
-        db_.query("UPDATE export_jobs SET status = 'processing', lease_owner = ?, "
-                  "lease_expires_at = ?, attempts = attempts + 1, "
-                  "started_at = COALESCE(started_at, ?) WHERE id = ("
-                  "SELECT id FROM export_jobs WHERE deleted_at IS NULL AND (status = 'pending' "
-                  "OR (status = 'processing' AND lease_expires_at < ?)) "
-                  "ORDER BY created_at, id LIMIT 1) RETURNING *",
+        db_.query(std::string("UPDATE export_jobs SET status = 'processing', lease_owner = ?, "
+                              "lease_expires_at = ?, attempts = attempts + 1, "
+                              "started_at = COALESCE(started_at, ?) WHERE id = ("
+                              "SELECT id FROM export_jobs WHERE deleted_at IS NULL AND "
+                              "(status = 'pending' OR (status = 'processing' AND "
+                              "lease_expires_at < ?)) ORDER BY created_at, id LIMIT 1") +
+                      db::skip_locked(db_.backend()) + ") RETURNING *",
                   {worker_id, until, now, now}));
     if (!rows.empty()) claimed = std::move(rows.front());
     return {};
@@ -43,7 +61,7 @@ Result<bool> JobQueue::renew(const std::string& job_id, const std::string& worke
                              std::chrono::milliseconds lease) {
   DOSSIER_ASSIGN_OR_RETURN(
       int64_t n, db_.execute("UPDATE export_jobs SET lease_expires_at = ? WHERE id = ? AND "
-                             "lease_owner = ? AND status = 'processing'",
+                             "lease_owner = ? AND status = 'processing' AND deleted_at IS NULL",
                              {format_timestamp(clock_.now() + lease), job_id, worker_id}));
   return n == 1;
 }
@@ -51,27 +69,62 @@ Result<bool> JobQueue::renew(const std::string& job_id, const std::string& worke
 Result<bool> JobQueue::complete(const std::string& job_id, const std::string& worker_id,
                                 const StoredFile& file, std::chrono::hours keep_for) {
   const auto now = clock_.now();
-  DOSSIER_ASSIGN_OR_RETURN(
-      int64_t n,
-      db_.execute("UPDATE export_jobs SET status = 'completed', file_path = ?, "
+  bool completed = false;
+  DOSSIER_TRY(db_.transaction([&]() -> Status {
+    DOSSIER_ASSIGN_OR_RETURN(
+        db::Rows rows,
+        db_.query("UPDATE export_jobs SET status = 'completed', file_path = ?, "
                   "file_size_bytes = ?, file_sha256 = ?, render_notes = ?, completed_at = ?, "
-                  "expires_at = ?, "
-                  "lease_owner = NULL, lease_expires_at = NULL, error_message = NULL "
-                  "WHERE id = ? AND lease_owner = ? AND status = 'processing' "
-                  "AND deleted_at IS NULL",
+                  "expires_at = ?, lease_owner = NULL, lease_expires_at = NULL, "
+                  "error_message = NULL WHERE id = ? AND lease_owner = ? AND "
+                  "status = 'processing' AND deleted_at IS NULL "
+                  "RETURNING id, user_id, patient_id, attempts",
                   {file.key, file.size_bytes, file.sha256, Json(file.notes).dump(),
                    format_timestamp(now), format_timestamp(now + keep_for), job_id, worker_id}));
-  return n == 1;
+    if (rows.empty()) return {};
+    completed = true;
+    return audit_job(db_, rows.front(), "completed",
+                     {{"file_sha256", file.sha256},
+                      {"file_size_bytes", file.size_bytes},
+                      {"attempt", rows.front()["attempts"]}});
+  }));
+  return completed;
 }
 
 Result<bool> JobQueue::fail(const std::string& job_id, const std::string& worker_id,
                             const std::string& message) {
+  bool failed = false;
+  DOSSIER_TRY(db_.transaction([&]() -> Status {
+    DOSSIER_ASSIGN_OR_RETURN(
+        db::Rows rows, db_.query("UPDATE export_jobs SET status = 'failed', error_message = ?, "
+                                 "completed_at = ?, lease_owner = NULL, lease_expires_at = NULL "
+                                 "WHERE id = ? AND lease_owner = ? AND status = 'processing' "
+                                 "RETURNING id, user_id, patient_id, attempts",
+                                 {message, format_timestamp(clock_.now()), job_id, worker_id}));
+    if (rows.empty()) return {};
+    failed = true;
+    return audit_job(db_, rows.front(), "failed", {{"attempt", rows.front()["attempts"]}});
+  }));
+  return failed;
+}
+
+Result<bool> JobQueue::release(const std::string& job_id, const std::string& worker_id) {
   DOSSIER_ASSIGN_OR_RETURN(
-      int64_t n, db_.execute("UPDATE export_jobs SET status = 'failed', error_message = ?, "
-                             "completed_at = ?, lease_owner = NULL, lease_expires_at = NULL "
+      int64_t n, db_.execute("UPDATE export_jobs SET status = 'pending', lease_owner = NULL, "
+                             "lease_expires_at = NULL, attempts = attempts - 1 "
                              "WHERE id = ? AND lease_owner = ? AND status = 'processing'",
-                             {message, format_timestamp(clock_.now()), job_id, worker_id}));
+                             {job_id, worker_id}));
+  if (n == 1) DOSSIER_TRY(db_.notify(kJobsChannel));
   return n == 1;
+}
+
+Result<std::string> JobQueue::file_of(const std::string& job_id) {
+  DOSSIER_ASSIGN_OR_RETURN(
+      Json row, db_.query_one("SELECT file_path FROM export_jobs WHERE id = ? AND status = "
+                              "'completed' AND deleted_at IS NULL",
+                              {job_id}));
+  return row.is_object() && row["file_path"].is_string() ? row["file_path"].get<std::string>()
+                                                         : std::string();
 }
 
 Result<int64_t> JobQueue::backlog() {
@@ -79,6 +132,10 @@ Result<int64_t> JobQueue::backlog() {
                                                    "status IN ('pending', 'processing') AND "
                                                    "deleted_at IS NULL"));
   return row["n"].get<int64_t>();
+}
+
+Result<std::unique_ptr<db::Listener>> JobQueue::listen() {
+  return db_.listen(kJobsChannel);
 }
 
 }  // namespace dossier::jobs

@@ -1,15 +1,21 @@
 // The durable export queue: job rows in the database, claimed with a lease.
 //
 // A worker claims the oldest pending job (or one whose lease expired because its worker
-// died) and must finish before its lease runs out or renew it. Completion is conditional
-// on still holding the lease, so a job never completes twice even when two workers ran
-// it. After `max_attempts` expired leases a job is failed instead of retried forever.
+// died) and keeps its lease alive while it renders (see LeaseKeeper). Completion is
+// conditional on still holding the lease and on the job not being deleted, so a job never
+// completes twice even when two workers ran it. After `max_attempts` expired leases a job is
+// failed instead of retried forever. Completing and failing write their audit rows in the
+// same transaction.
+//
+// On PostgreSQL concurrent claimers lock the row they pick and skip rows others hold
+// (FOR UPDATE SKIP LOCKED); on SQLite writers are serialized, which is exclusive already.
 //
 // Thread safety: all methods may be called concurrently from any thread or process that
 // shares the database.
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +26,9 @@
 #include "db/database.h"
 
 namespace dossier::jobs {
+
+//! The channel a new job is signalled on, for workers in other processes.
+inline constexpr const char* kJobsChannel = "dossier_jobs";
 
 struct StoredFile {
   std::string key;
@@ -36,21 +45,32 @@ class JobQueue {
   //! The claimed job row, or a null Json when nothing is waiting.
   Result<Json> claim(const std::string& worker_id, std::chrono::milliseconds lease);
 
-  //! Extends the lease; false when the worker no longer holds it.
+  //! Extends the lease; false when the worker no longer holds it or the job was deleted.
   Result<bool> renew(const std::string& job_id, const std::string& worker_id,
                      std::chrono::milliseconds lease);
 
-  //! Completes the job; false when the lease was lost (the file must then be left to the
-  //! worker that holds it, or removed if the job was deleted meanwhile).
+  //! Completes the job and audits it; false when the lease was lost or the job deleted
+  //! meanwhile (the caller then removes the file it stored: nobody will serve it).
   Result<bool> complete(const std::string& job_id, const std::string& worker_id,
                         const StoredFile& file, std::chrono::hours keep_for);
 
-  //! Fails the job with a message safe to show its creator.
+  //! Fails the job with a message safe to show its creator, and audits it.
   Result<bool> fail(const std::string& job_id, const std::string& worker_id,
                     const std::string& message);
 
+  //! Hands a job back unfinished (a worker shutting down): pending again, this attempt not
+  //! counted. False when the worker no longer held it.
+  Result<bool> release(const std::string& job_id, const std::string& worker_id);
+
+  //! The stored file of a completed, not deleted job; "" when it has none.
+  Result<std::string> file_of(const std::string& job_id);
+
   //! Jobs pending or processing.
   Result<int64_t> backlog();
+
+  //! A listener woken when a job is created in another process; nullptr on backends
+  //! where workers share the API's process and are woken directly.
+  Result<std::unique_ptr<db::Listener>> listen();
 
  private:
   Status give_up_exhausted(const std::string& now);

@@ -5,6 +5,7 @@
 #include "audit/audit_log.h"
 #include "core/ids.h"
 #include "core/log.h"
+#include "jobs/job_queue.h"
 
 namespace dossier::jobs {
 namespace {
@@ -31,6 +32,7 @@ Result<Json> JobStore::create(const auth::Caller& caller, const ExportRequest& r
          id,
          request.patient_id,
          {{"export_type", export_type_name(request.type)}, {"format", request.format}}}));
+    DOSSIER_TRY(db_.notify(kJobsChannel));
     DOSSIER_ASSIGN_OR_RETURN(Json queued,
                              db_.query_one("SELECT COUNT(*) AS n FROM export_jobs WHERE status IN "
                                            "('pending', 'processing') AND deleted_at IS NULL"));
@@ -119,23 +121,30 @@ Result<Json> JobStore::list(const auth::Caller& caller, const JobListQuery& q) {
   return out;
 }
 
-Status JobStore::mark_deleted(const auth::Caller& caller, const Json& row) {
-  return db_.transaction([&]() -> Status {
-    DOSSIER_TRY(db_.execute("UPDATE export_jobs SET deleted_at = ?, file_path = NULL WHERE id = ?",
-                            {format_timestamp(clock_.now()), row["id"]}));
-    const auto patient = row["patient_id"].is_string()
-                             ? std::optional<std::string>(row["patient_id"].get<std::string>())
-                             : std::nullopt;
-    return audit::append(db_, caller, {"deleted", row["id"], patient, {{"status", row["status"]}}});
-  });
+Result<std::optional<std::string>> JobStore::mark_deleted(const auth::Caller& caller,
+                                                          const Json& row) {
+  std::optional<std::string> file;
+  DOSSIER_TRY(db_.transaction([&]() -> Status {
+    // The first statement takes the row's lock, so the file_path read next is final: a
+    // worker's completion either committed before it or will find the job deleted.
+    DOSSIER_ASSIGN_OR_RETURN(int64_t n, db_.execute("UPDATE export_jobs SET deleted_at = ? "
+                                                    "WHERE id = ? AND deleted_at IS NULL",
+                                                    {format_timestamp(clock_.now()), row["id"]}));
+    if (n == 0) return Error::not_found("export job");
+    DOSSIER_ASSIGN_OR_RETURN(
+        Json current,
+        db_.query_one("SELECT status, file_path FROM export_jobs WHERE id = ?", {row["id"]}));
+    if (current["file_path"].is_string()) file = current["file_path"].get<std::string>();
+    DOSSIER_TRY(db_.execute("UPDATE export_jobs SET file_path = NULL WHERE id = ?", {row["id"]}));
+    return audit::append(db_, caller,
+                         audit::job_entry("deleted", row, {{"status", current["status"]}}));
+  }));
+  return file;
 }
 
 Status JobStore::record_download(const auth::Caller& caller, const Json& row) {
-  const auto patient = row["patient_id"].is_string()
-                           ? std::optional<std::string>(row["patient_id"].get<std::string>())
-                           : std::nullopt;
   return audit::append(db_, caller,
-                       {"downloaded", row["id"], patient, {{"file_sha256", row["file_sha256"]}}});
+                       audit::job_entry("downloaded", row, {{"file_sha256", row["file_sha256"]}}));
 }
 
 }  // namespace dossier::jobs

@@ -39,8 +39,11 @@ class JobStore {
   //! The raw row of a visible, not deleted job (for download and delete).
   Result<Json> row(const auth::Caller& caller, const std::string& job_id);
 
-  //! Marks the job deleted and records 'deleted'; the caller removes the file.
-  Status mark_deleted(const auth::Caller& caller, const Json& row);
+  //! Marks the job deleted and records 'deleted'; returns the key of its stored file, if
+  //! it has one, for the caller to remove. A worker finishing the job at the same moment
+  //! either completed first (its key is returned here) or finds the job deleted and removes
+  //! its own file, so no file outlives its job.
+  Result<std::optional<std::string>> mark_deleted(const auth::Caller& caller, const Json& row);
 
   //! Records 'downloaded' for a completed job.
   Status record_download(const auth::Caller& caller, const Json& row);

@@ -6,6 +6,7 @@
 
 #include "core/crypto.h"
 #include "core/log.h"
+#include "jobs/export_types.h"
 
 namespace dossier::jobs {
 namespace {
@@ -16,11 +17,22 @@ int64_t elapsed_ms(std::chrono::steady_clock::time_point since) {
       .count();
 }
 
+// Each attempt writes its own key, so a worker that lost its lease can remove what it wrote
+// without touching the file of the worker that took the job over.
+std::string file_key(const Json& job, int64_t attempt) {
+  return job["id"].get<std::string>() + "-" + std::to_string(attempt) +
+         extension_for(job["format"].get<std::string>());
+}
+
 }  // namespace
 
 WorkerPool::WorkerPool(JobQueue& queue, storage::BlobStore& store, Producer producer,
                        WorkerOptions options)
-    : queue_(queue), store_(store), producer_(std::move(producer)), options_(options) {}
+    : queue_(queue),
+      store_(store),
+      producer_(std::move(producer)),
+      options_(options),
+      leases_(queue, options.lease) {}
 
 WorkerPool::~WorkerPool() {
   stop();
@@ -33,18 +45,47 @@ void WorkerPool::start() {
   for (int i = 0; i < options_.threads; ++i) {
     threads_.emplace_back([this, id = prefix + std::to_string(i)] { loop(id); });
   }
+  auto listener = queue_.listen();
+  if (!listener.ok()) {
+    log::warn("job_listen_failed", {{"error", listener.error().detail}});
+  } else if (*listener && options_.threads > 0) {
+    threads_.emplace_back(
+        [this, l = std::move(listener).value()]() mutable { listen_loop(std::move(l)); });
+  }
 }
 
-void WorkerPool::stop() {
+void WorkerPool::signal_stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
   wake_.notify_all();
+}
+
+void WorkerPool::join() {
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
   }
   threads_.clear();
+}
+
+void WorkerPool::stop() {
+  signal_stop();
+  join();
+}
+
+bool WorkerPool::stop_within(std::chrono::milliseconds grace) {
+  signal_stop();
+  std::unique_lock lock(mutex_);
+  if (idle_.wait_for(lock, grace, [this] { return busy_ == 0; })) {
+    lock.unlock();
+    join();
+    return true;
+  }
+  lock.unlock();
+  const int released = leases_.release_all();
+  log::warn("jobs_released", {{"count", released}});
+  return false;
 }
 
 void WorkerPool::notify() {
@@ -65,15 +106,78 @@ void WorkerPool::loop(const std::string& worker_id) {
   }
 }
 
+// One signal may stand for many jobs: every idle thread wakes and claims until the queue is
+// empty again.
+void WorkerPool::listen_loop(std::unique_ptr<db::Listener> listener) {
+  while (!stopping_) {
+    auto signalled = listener->wait(std::chrono::milliseconds(500));
+    if (!signalled.ok()) {
+      log::warn("job_listen_failed", {{"error", signalled.error().detail}});
+      std::this_thread::sleep_for(options_.idle_poll);
+      continue;
+    }
+    if (!*signalled) continue;
+    {
+      std::lock_guard lock(mutex_);
+      work_signalled_ = true;
+    }
+    wake_.notify_all();
+  }
+}
+
 bool WorkerPool::run_one(const std::string& worker_id) {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return false;
+    ++busy_;
+  }
+  const auto done = [this] {
+    {
+      std::lock_guard lock(mutex_);
+      --busy_;
+    }
+    idle_.notify_all();
+  };
   auto claimed = queue_.claim(worker_id, options_.lease);
   if (!claimed.ok()) {
     log::error("job_claim_failed", {{"error", claimed.error().detail}});
+    done();
     return false;
   }
-  if (claimed->is_null()) return false;
+  if (claimed->is_null()) {
+    done();
+    return false;
+  }
+  leases_.hold((*claimed)["id"], worker_id);
   process(*claimed, worker_id);
+  leases_.drop((*claimed)["id"]);
+  done();
   return true;
+}
+
+Result<StoredFile> WorkerPool::store(const std::string& key, const ProducedFile& produced) {
+  DOSSIER_ASSIGN_OR_RETURN(auto writer, store_.open_writer(key));
+  DOSSIER_TRY(writer->write(produced.bytes));
+  DOSSIER_TRY(writer->commit());
+  return StoredFile{key, static_cast<int64_t>(produced.bytes.size()),
+                    crypto::sha256_hex(produced.bytes), produced.notes};
+}
+
+// After a completion whose answer was lost (the connection dropped around COMMIT), the job
+// row tells whether it landed.
+bool WorkerPool::completed_with(const std::string& job_id, const std::string& key) {
+  auto status = queue_.file_of(job_id);
+  return status.ok() && *status == key;
+}
+
+// A worker that died between storing its file and completing the job left that file behind;
+// nobody else knows its key, so the attempt that takes the job over removes it.
+void WorkerPool::remove_earlier_attempts(const Json& job) {
+  for (int64_t attempt = 1; attempt < job["attempts"].get<int64_t>(); ++attempt) {
+    if (!store_.remove(file_key(job, attempt)).ok()) {
+      log::warn("stale_file_not_removed", {{"job_id", job["id"]}, {"attempt", attempt}});
+    }
+  }
 }
 
 void WorkerPool::process(const Json& job, const std::string& worker_id) {
@@ -81,6 +185,7 @@ void WorkerPool::process(const Json& job, const std::string& worker_id) {
   const std::string job_id = job["id"];
   log::info("job_processing",
             {{"job_id", job_id}, {"attempt", job["attempts"]}, {"worker", worker_id}});
+  remove_earlier_attempts(job);
   Result<ProducedFile> produced = Error::internal("not produced");
   try {
     produced = producer_(job);
@@ -89,6 +194,10 @@ void WorkerPool::process(const Json& job, const std::string& worker_id) {
     log::error("job_exception", {{"job_id", job_id}, {"type", typeid(e).name()}});
     produced = Error::internal("the export could not be produced because of an internal error");
   }
+  if (leases_.lost(job_id)) {
+    log::warn("job_dropped", {{"job_id", job_id}, {"worker", worker_id}});
+    return;
+  }
   if (!produced.ok()) {
     (void)queue_.fail(job_id, worker_id, produced.error().detail);
     log::warn("job_failed", {{"job_id", job_id},
@@ -96,21 +205,24 @@ void WorkerPool::process(const Json& job, const std::string& worker_id) {
                              {"duration_ms", elapsed_ms(started)}});
     return;
   }
-  const StoredFile file{job_id + produced->extension, static_cast<int64_t>(produced->bytes.size()),
-                        crypto::sha256_hex(produced->bytes), produced->notes};
-  if (auto put = store_.put(file.key, produced->bytes); !put.ok()) {
+  auto file = store(file_key(job, job["attempts"].get<int64_t>()), *produced);
+  if (!file.ok()) {
     (void)queue_.fail(job_id, worker_id, "the export file could not be stored");
     log::error("job_failed", {{"job_id", job_id}, {"error", "storage"}});
     return;
   }
-  auto done = queue_.complete(job_id, worker_id, file, options_.keep_files_for);
-  if (done.ok() && *done) {
+  auto completed = queue_.complete(job_id, worker_id, *file, options_.keep_files_for);
+  if (completed.ok() && *completed) {
     log::info(
         "job_completed",
-        {{"job_id", job_id}, {"bytes", file.size_bytes}, {"duration_ms", elapsed_ms(started)}});
-  } else {
-    log::warn("job_lease_lost", {{"job_id", job_id}, {"worker", worker_id}});
+        {{"job_id", job_id}, {"bytes", file->size_bytes}, {"duration_ms", elapsed_ms(started)}});
+    return;
   }
+  if (!completed.ok() && completed_with(job_id, file->key)) return;
+  // Nobody will ever serve this file: the job was deleted or belongs to another worker now
+  // (or, if the database failed, the lease will expire and the job be rendered again).
+  (void)store_.remove(file->key);
+  log::warn("job_lease_lost", {{"job_id", job_id}, {"worker", worker_id}});
 }
 
 }  // namespace dossier::jobs

@@ -1,20 +1,29 @@
-// The embedded worker pool: N threads that drain the job queue.
+// A pool of render workers: N threads that drain the job queue, in the API's process (the
+// embedded default) or in a process of their own (`dossier worker`).
 //
 // Each job goes claim → produce (gather, redact, render: injected, so the pool knows no
-// formats) → store (atomic) → complete. A failed production fails the job with the
-// error's detail, which by contract carries no PHI.
+// formats) → store (atomic) → complete, its lease renewed by a LeaseKeeper throughout. A
+// failed production fails the job with the error's detail, which by contract carries no
+// PHI. A result whose lease was lost meanwhile (the job deleted, or taken over by another
+// worker) is dropped, and a stored file whose completion did not land is removed, so every
+// job ends with at most one file, the one its completion names.
+//
+// Idle threads sleep until notify() (a job created in this process), a signal from another
+// process (PostgreSQL LISTEN, when the queue offers a listener) or `idle_poll` passes.
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "jobs/job_queue.h"
+#include "jobs/lease_keeper.h"
 #include "storage/blob_store.h"
 
 namespace dossier::jobs {
@@ -43,8 +52,13 @@ class WorkerPool {
   WorkerPool& operator=(const WorkerPool&) = delete;
 
   void start();
-  //! Finishes the jobs in hand, then joins every thread.
+  //! Stops claiming, finishes the jobs in hand, then joins every thread.
   void stop();
+  //! Stops claiming and waits up to `grace` for the jobs in hand. True when they finished
+  //! (the threads are joined). Otherwise the jobs still rendering are handed back to the
+  //! queue for another worker, their results will be dropped, and false is returned: the
+  //! threads are still busy and the process should exit.
+  bool stop_within(std::chrono::milliseconds grace);
   //! Wakes an idle worker (a job was just enqueued).
   void notify();
 
@@ -53,17 +67,26 @@ class WorkerPool {
 
  private:
   void loop(const std::string& worker_id);
+  void listen_loop(std::unique_ptr<db::Listener> listener);
   void process(const Json& job, const std::string& worker_id);
+  void remove_earlier_attempts(const Json& job);
+  Result<StoredFile> store(const std::string& key, const ProducedFile& produced);
+  bool completed_with(const std::string& job_id, const std::string& key);
+  void signal_stop();
+  void join();
 
   JobQueue& queue_;
   storage::BlobStore& store_;
   Producer producer_;
   WorkerOptions options_;
+  LeaseKeeper leases_;
   std::vector<std::thread> threads_;
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
   std::condition_variable wake_;
+  std::condition_variable idle_;
   bool work_signalled_ = false;  // guarded by mutex_; set by notify(), cleared by the waker
+  int busy_ = 0;                 // guarded by mutex_: threads inside process()
 };
 
 }  // namespace dossier::jobs

@@ -3,6 +3,7 @@
 #include <poll.h>
 
 #include <cerrno>
+#include <string_view>
 
 #include "core/log.h"
 #include "db/postgres/pg_values.h"
@@ -44,6 +45,17 @@ bool succeeded(const PGresult* r) {
   return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK || s == PGRES_SINGLE_TUPLE;
 }
 
+// libpq prints server notices on stderr, among the JSON log lines, and their text can quote
+// values. Plain NOTICEs ("already exists, skipping") are expected and dropped; anything more
+// severe is logged by its SQLSTATE only.
+void on_notice(void*, const PGresult* result) {
+  const char* severity = PQresultErrorField(result, PG_DIAG_SEVERITY_NONLOCALIZED);
+  if (severity && std::string_view(severity) == "NOTICE") return;
+  const char* sqlstate = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+  log::warn("postgres_notice",
+            {{"severity", severity ? severity : ""}, {"sqlstate", sqlstate ? sqlstate : ""}});
+}
+
 Result<Connection> connect(const std::string& url) {
   Connection conn(PQconnectdb(url.c_str()));
   if (!conn || PQstatus(conn.get()) != CONNECTION_OK) {
@@ -52,6 +64,7 @@ Result<Connection> connect(const std::string& url) {
     log::error("postgres_connect_failed", Json::object());
     return Error::make(ErrorCode::kUnavailable, "cannot connect to the PostgreSQL database");
   }
+  PQsetNoticeReceiver(conn.get(), on_notice, nullptr);
   if (PQsetClientEncoding(conn.get(), "UTF8") != 0) {
     return Error::make(ErrorCode::kUnavailable, "the database cannot speak UTF-8");
   }
