@@ -6,12 +6,16 @@
 #include <sstream>
 
 #include "auth/tokens.h"
-#include "cli/data_dir.h"
+#include "db/migrations.h"
+#include "db/open_database.h"
 #include "demo/demo.h"
 #include "record/full_record_import.h"
 
 namespace dossier::cli {
-namespace {
+int fail(const std::string& what) {
+  std::cerr << "dossier: " << what << "\n";
+  return 1;
+}
 
 int fail_with(const std::string& what, const Error& e) {
   std::string text = what + ": " + e.detail;
@@ -19,23 +23,16 @@ int fail_with(const std::string& what, const Error& e) {
   return fail(text);
 }
 
-}  // namespace
-
-int fail(const std::string& what) {
-  std::cerr << "dossier: " << what << "\n";
-  return 1;
-}
-
 int run_demo(const DemoArgs& args) {
-  auto dir = open_data_dir(args.data_dir);
-  if (!dir.ok()) return fail_with("cannot open the data directory", dir.error());
-  auto tokens = demo::generate(*dir->db, {.patients = args.patients, .seed = args.seed});
+  auto env = open_environment(args.location);
+  if (!env.ok()) return fail_with("cannot open the practice", env.error());
+  auto tokens = demo::generate(*env->db, {.patients = args.patients, .seed = args.seed});
   if (!tokens.ok()) {
     if (tokens.error().code == ErrorCode::kConflict)
-      return fail("the data directory already holds a practice");
+      return fail("the database already holds a practice");
     return fail_with("could not create the demo practice", tokens.error());
   }
-  const std::string path = args.data_dir + "/demo-tokens.json";
+  const std::string path = args.location.data_dir + "/demo-tokens.json";
   {
     std::ofstream out(path, std::ios::trunc);
     out << tokens->dump(2) << "\n";
@@ -44,7 +41,9 @@ int run_demo(const DemoArgs& args) {
   std::filesystem::permissions(
       path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
       std::filesystem::perm_options::replace);
-  std::cout << "Created a demo practice with " << args.patients << " patients in " << args.data_dir
+  std::cout << "Created a demo practice with " << args.patients << " patients in "
+            << (args.location.database_url.empty() ? args.location.data_dir
+                                                   : db::redact_url(args.location.database_url))
             << "; tokens in " << path << "\n";
   return 0;
 }
@@ -56,20 +55,37 @@ int run_import(const ImportArgs& args) {
   ss << in.rdbuf();
   Json doc = Json::parse(ss.str(), nullptr, false);
   if (doc.is_discarded()) return fail(args.file + " is not valid JSON");
-  auto dir = open_data_dir(args.data_dir);
-  if (!dir.ok()) return fail_with("cannot open the data directory", dir.error());
-  auto imported = record::import_full_record(*dir->db, doc);
+  auto env = open_environment(args.location);
+  if (!env.ok()) return fail_with("cannot open the practice", env.error());
+  auto imported = record::import_full_record(*env->db, doc);
   if (!imported.ok()) return fail_with("import failed", imported.error());
   std::cout << imported->dump() << "\n";
   return 0;
 }
 
 int run_token(const TokenArgs& args) {
-  auto dir = open_data_dir(args.data_dir);
-  if (!dir.ok()) return fail_with("cannot open the data directory", dir.error());
-  auto token = auth::issue_token(*dir->db, args.user_id, args.label);
+  auto env = open_environment(args.location);
+  if (!env.ok()) return fail_with("cannot open the practice", env.error());
+  auto token = auth::issue_token(*env->db, args.user_id, args.label);
   if (!token.ok()) return fail("no active user with that id");
   std::cout << *token << "\n";
+  return 0;
+}
+
+// The schema is brought up to date by every subcommand that opens the practice; this one
+// does only that, for deployments that migrate as a step of their own before new binaries
+// roll out (older binaries then refuse the newer schema rather than run on it).
+int run_migrate(const MigrateArgs& args) {
+  auto db = db::open_database(
+      {.url = args.location.database_url,
+       .sqlite_path = (std::filesystem::path(args.location.data_dir) / "dossier.db").string(),
+       .pool_size = 1});
+  if (!db.ok()) return fail_with("cannot open the database", db.error());
+  auto applied = db::migrate(**db);
+  if (!applied.ok()) return fail_with("migration failed", applied.error());
+  for (const auto& name : *applied) std::cout << "applied " << name << "\n";
+  std::cout << (applied->empty() ? "the schema is up to date" : "the schema is now up to date")
+            << " (" << db::all_migrations().size() << " migrations)\n";
   return 0;
 }
 

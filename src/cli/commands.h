@@ -5,31 +5,50 @@
 #include <cstdint>
 #include <string>
 
+#include "cli/environment.h"
+
 namespace dossier::cli {
 
 struct DemoArgs {
-  std::string data_dir;
+  Location location;
   int patients = 20;
   uint64_t seed = 1;
 };
 int run_demo(const DemoArgs& args);
 
-struct ServeArgs {
-  std::string data_dir;
-  std::string listen = "127.0.0.1:8080";
-  int workers = 2;
+struct WorkerSettings {
+  int threads = 2;
   int lease_seconds = 60;
+  int shutdown_grace_seconds = 30;  //!< how long SIGTERM waits for jobs in hand
+};
+
+struct ServeArgs {
+  Location location;
+  std::string listen = "127.0.0.1:8080";
+  bool no_worker = false;  //!< API only: the jobs are rendered by `dossier worker` processes
+  WorkerSettings workers;
 };
 int run_serve(const ServeArgs& args);
 
+struct WorkerArgs {
+  Location location;
+  WorkerSettings workers;
+};
+int run_worker(const WorkerArgs& args);
+
+struct MigrateArgs {
+  Location location;
+};
+int run_migrate(const MigrateArgs& args);
+
 struct ImportArgs {
-  std::string data_dir;
+  Location location;
   std::string file;
 };
 int run_import(const ImportArgs& args);
 
 struct TokenArgs {
-  std::string data_dir;
+  Location location;
   std::string user_id;
   std::string label = "cli";
 };
@@ -37,5 +56,6 @@ int run_token(const TokenArgs& args);
 
 //! Prints "dossier: <what>" (and the error's field problems) on stderr; returns 1.
 int fail(const std::string& what);
+int fail_with(const std::string& what, const Error& e);
 
 }  // namespace dossier::cli

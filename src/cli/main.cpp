@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/migrate_data.h"
 
 namespace {
 
@@ -14,6 +15,19 @@ int usage_error(const CLI::ParseError& e) {
   return 2;
 }
 
+void add_worker_options(CLI::App& command, WorkerSettings& settings, const char* threads_flag) {
+  command.add_option(threads_flag, settings.threads, "Export worker threads")
+      ->check(CLI::Range(0, 64));
+  command
+      .add_option("--lease-seconds", settings.lease_seconds,
+                  "How long a job stays claimed without a heartbeat before others may retry it")
+      ->check(CLI::Range(1, 3600));
+  command
+      .add_option("--shutdown-grace-seconds", settings.shutdown_grace_seconds,
+                  "On SIGTERM, how long to finish the jobs in hand before handing them back")
+      ->check(CLI::Range(0, 3600));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -21,34 +35,47 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   DemoArgs demo;
-  auto* demo_cmd =
-      app.add_subcommand("demo", "Create a synthetic demo practice in a new data directory");
-  demo_cmd->add_option("--data-dir", demo.data_dir, "Data directory")->required();
+  auto* demo_cmd = app.add_subcommand("demo", "Create a synthetic demo practice");
+  add_location_options(*demo_cmd, demo.location);
   demo_cmd->add_option("--patients", demo.patients, "Number of patients")
       ->check(CLI::Range(1, 100000));
   demo_cmd->add_option("--seed", demo.seed, "Seed: the same seed gives the same practice");
 
   ServeArgs serve;
-  auto* serve_cmd = app.add_subcommand("serve", "Serve the API with its embedded worker pool");
-  serve_cmd->add_option("--data-dir", serve.data_dir, "Data directory")->required();
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the API, with embedded render workers");
+  add_location_options(*serve_cmd, serve.location);
   serve_cmd->add_option("--listen", serve.listen,
                         "HOST:PORT to listen on (default 127.0.0.1:8080)");
-  serve_cmd->add_option("--workers", serve.workers, "Export worker threads")
-      ->check(CLI::Range(0, 64));
-  serve_cmd
-      ->add_option("--lease-seconds", serve.lease_seconds,
-                   "How long a worker holds a job before others may retry it")
-      ->check(CLI::Range(1, 3600));
+  serve_cmd->add_flag("--no-worker", serve.no_worker,
+                      "API only: jobs are rendered by `dossier worker` processes");
+  add_worker_options(*serve_cmd, serve.workers, "--workers");
+
+  WorkerArgs worker;
+  auto* worker_cmd =
+      app.add_subcommand("worker", "Render export jobs only (scale-out: beside serve --no-worker)");
+  add_location_options(*worker_cmd, worker.location);
+  add_worker_options(*worker_cmd, worker.workers, "--threads");
+
+  MigrateArgs migrate;
+  auto* migrate_cmd = app.add_subcommand("migrate", "Bring the database schema up to date");
+  add_location_options(*migrate_cmd, migrate.location);
+
+  MigrateDataArgs migrate_data;
+  auto* migrate_data_cmd = app.add_subcommand(
+      "migrate-data", "Move an embedded practice to PostgreSQL, verifying every table");
+  migrate_data_cmd->add_option("--from", migrate_data.from, "sqlite:PATH of the embedded database")
+      ->required();
+  migrate_data_cmd->add_option("--to", migrate_data.to, "postgresql://… of an empty database")
+      ->required();
 
   ImportArgs import;
-  auto* import_cmd =
-      app.add_subcommand("import", "Load a full-record JSON export into a data directory");
-  import_cmd->add_option("--data-dir", import.data_dir, "Data directory")->required();
+  auto* import_cmd = app.add_subcommand("import", "Load a full-record JSON export");
+  add_location_options(*import_cmd, import.location);
   import_cmd->add_option("file", import.file, "FILE.json, a full-record export")->required();
 
   TokenArgs token;
   auto* token_cmd = app.add_subcommand("token", "Issue an API token for a user");
-  token_cmd->add_option("--data-dir", token.data_dir, "Data directory")->required();
+  add_location_options(*token_cmd, token.location);
   token_cmd->add_option("--user-id", token.user_id, "The user's id")->required();
   token_cmd->add_option("--label", token.label, "What the token is for");
 
@@ -63,6 +90,9 @@ int main(int argc, char** argv) {
   }
   if (*demo_cmd) return run_demo(demo);
   if (*serve_cmd) return run_serve(serve);
+  if (*worker_cmd) return run_worker(worker);
+  if (*migrate_cmd) return run_migrate(migrate);
+  if (*migrate_data_cmd) return run_migrate_data(migrate_data);
   if (*import_cmd) return run_import(import);
   if (*token_cmd) return run_token(token);
   return 2;

@@ -1,17 +1,16 @@
-// `dossier serve`: the embedded default — API, worker pool and SQLite in one process.
+// `dossier serve`: the HTTP API, with its own render workers unless --no-worker.
 #include <signal.h>
 
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "cli/commands.h"
-#include "cli/data_dir.h"
+#include "cli/render_workers.h"
 #include "core/log.h"
+#include "db/open_database.h"
 #include "http/app.h"
 #include "http/server.h"
-#include "jobs/job_queue.h"
-#include "jobs/worker_pool.h"
-#include "pipeline/producer.h"
 
 namespace dossier::cli {
 namespace {
@@ -29,14 +28,9 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
   }
 }
 
-// Waits on SIGINT/SIGTERM (blocked in every thread) and then stops the server.
-std::thread start_signal_watcher(http::Server& server, sigset_t signals) {
-  return std::thread([&server, signals] {
-    int sig = 0;
-    sigwait(&signals, &sig);
-    log::info("shutdown", {{"signal", sig}});
-    server.stop();
-  });
+// HTTP threads, the workers, their lease keeper, and a spare.
+int pool_size(const ServeArgs& args) {
+  return 10 + (args.no_worker ? 0 : args.workers.threads + 1);
 }
 
 }  // namespace
@@ -48,39 +42,41 @@ int run_serve(const ServeArgs& args) {
     std::cerr << "dossier: --listen must be HOST:PORT\n";
     return 2;
   }
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
-  auto dir = open_data_dir(args.data_dir);
-  if (!dir.ok()) return fail("cannot open the data directory: " + dir.error().detail);
-  db::Database& db = *dir->db;
+  block_shutdown_signals();
+  auto env = open_environment(args.location, {.pool_size = pool_size(args)});
+  if (!env.ok()) return fail_with("cannot open the practice", env.error());
+  db::Database& db = *env->db;
   jobs::JobStore job_store(db, system_clock());
-  jobs::JobQueue queue(db, system_clock());
-  jobs::WorkerPool workers(
-      queue, *dir->files, pipeline::make_producer(db),
-      {.threads = args.workers, .lease = std::chrono::seconds(args.lease_seconds)});
-  http::App app{db, *dir->files, job_store, [&workers] { workers.notify(); }};
+  std::optional<RenderWorkers> workers;
+  if (!args.no_worker) workers.emplace(*env, args.workers);
+  http::App app{db, *env->files, job_store, [&workers] {
+                  if (workers) workers->notify();
+                }};
   http::Router router(db);
   http::add_all_routes(router, app);
   http::Server server(router, {.host = host, .port = port});
 
-  workers.start();
-  std::thread watcher = start_signal_watcher(server, signals);
-  std::cout << "Dossier is serving " << args.data_dir << " on http://" << host << ":" << port
-            << std::endl;
-  log::info("serving", {{"listen", args.listen}, {"workers", args.workers}});
+  if (workers) workers->start();
+  std::thread watcher([&server] {
+    log::info("shutdown", {{"signal", wait_for_shutdown_signal()}});
+    server.stop();
+  });
+  std::cout << "Dossier is serving "
+            << (args.location.database_url.empty() ? args.location.data_dir
+                                                   : db::redact_url(args.location.database_url))
+            << " on http://" << host << ":" << port << std::endl;
+  log::info("serving", {{"listen", args.listen},
+                        {"workers", args.no_worker ? 0 : args.workers.threads},
+                        {"backend", db.backend() == db::Backend::kSqlite ? "sqlite" : "postgres"}});
   Status status = server.run();
   if (!status.ok()) {
     pthread_kill(watcher.native_handle(), SIGTERM);
     watcher.join();
-    workers.stop();
+    if (workers) workers->shutdown();
     return fail("cannot listen on " + args.listen);
   }
   watcher.join();
-  workers.stop();
+  if (workers) workers->shutdown();
   return 0;
 }
 

@@ -43,12 +43,13 @@ Result<Response> download(App& app, const Context& ctx) {
   if (row["expires_at"].is_string() && row["expires_at"].get<std::string>() <= now_timestamp()) {
     return Error::make(ErrorCode::kGone, "the export has expired; request it again");
   }
-  DOSSIER_ASSIGN_OR_RETURN(std::string bytes, app.files.get(row["file_path"]));
+  DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<storage::BlobReader> file,
+                           app.files.open_reader(row["file_path"]));
   DOSSIER_TRY(app.jobs.record_download(ctx.caller, row));
   const std::string format = row["format"];
   const std::string filename = row["export_type"].get<std::string>() + "-" +
                                row["id"].get<std::string>() + jobs::extension_for(format);
-  Response r{200, jobs::content_type_for(format), std::move(bytes), {}};
+  Response r{200, jobs::content_type_for(format), {}, {}, std::move(file)};
   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   r.headers.emplace_back("Cache-Control", "no-store");
   r.headers.emplace_back("X-Content-SHA256", row["file_sha256"]);
@@ -57,8 +58,8 @@ Result<Response> download(App& app, const Context& ctx) {
 
 Result<Response> remove(App& app, const Context& ctx) {
   DOSSIER_ASSIGN_OR_RETURN(Json row, app.jobs.row(ctx.caller, ctx.param("job_id")));
-  if (row["file_path"].is_string()) DOSSIER_TRY(app.files.remove(row["file_path"]));
-  DOSSIER_TRY(app.jobs.mark_deleted(ctx.caller, row));
+  DOSSIER_ASSIGN_OR_RETURN(std::optional<std::string> file, app.jobs.mark_deleted(ctx.caller, row));
+  if (file) DOSSIER_TRY(app.files.remove(*file));
   return Response::json(200, {{"id", row["id"]}, {"deleted", true}});
 }
 

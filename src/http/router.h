@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +15,7 @@
 #include "core/json.h"
 #include "core/result.h"
 #include "db/database.h"
+#include "storage/blob_store.h"
 
 namespace dossier::http {
 
@@ -31,6 +33,8 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  //! When set, the body is streamed from here instead (a stored export of any size).
+  std::shared_ptr<storage::BlobReader> stream;
 
   static Response json(int status, const Json& body);
 };

@@ -29,11 +29,41 @@ Request to_request(const httplib::Request& req) {
   return r;
 }
 
+// Hands a stored file to the client in pieces as the connection takes them. The reader only
+// goes forward: a range request that starts later is served by skipping, one that goes back
+// ends the response.
+void stream_body(std::shared_ptr<storage::BlobReader> reader, const std::string& content_type,
+                 httplib::Response& to) {
+  auto position = std::make_shared<size_t>(0);
+  to.set_content_provider(
+      static_cast<size_t>(reader->size()), content_type,
+      [reader, position](size_t offset, size_t length, httplib::DataSink& sink) {
+        char buffer[64 * 1024];
+        while (*position < offset) {
+          auto skipped = reader->read(buffer, std::min(sizeof buffer, offset - *position));
+          if (!skipped.ok() || *skipped == 0) return false;
+          *position += *skipped;
+        }
+        if (*position != offset) return false;
+        auto n = reader->read(buffer, std::min(sizeof buffer, length));
+        if (!n.ok() || *n == 0) {
+          log::error("download_stream_failed", {{"offset", offset}});
+          return false;
+        }
+        *position += *n;
+        return sink.write(buffer, *n);
+      });
+}
+
 void write_response(const Response& from, httplib::Response& to) {
   to.status = from.status;
   for (const auto& [k, v] : from.headers) to.set_header(k, v);
   to.set_header("X-Content-Type-Options", "nosniff");
-  to.set_content(from.body, from.content_type);
+  if (from.stream) {
+    stream_body(from.stream, from.content_type, to);
+  } else {
+    to.set_content(from.body, from.content_type);
+  }
 }
 
 }  // namespace

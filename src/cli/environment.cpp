@@ -1,0 +1,43 @@
+#include "cli/environment.h"
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+
+#include "catalog/template_store.h"
+#include "db/migrations.h"
+#include "db/open_database.h"
+#include "storage/storage_url.h"
+
+namespace dossier::cli {
+
+void add_location_options(CLI::App& command, Location& location) {
+  command.add_option("--data-dir", location.data_dir, "Data directory")->required();
+  command
+      .add_option("--database-url", location.database_url,
+                  "postgresql://… for scale-out (default: the SQLite file in the data directory)")
+      ->envname("DOSSIER_DATABASE_URL");
+  command
+      .add_option("--storage-url", location.storage_url,
+                  "s3://BUCKET/PREFIX?endpoint=…&region=… for scale-out (default: DIR/files)")
+      ->envname("DOSSIER_STORAGE_URL");
+}
+
+Result<Environment> open_environment(const Location& location, const OpenOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(location.data_dir, ec);
+  if (ec) return Error::make(ErrorCode::kUnavailable, "cannot create the data directory");
+  fs::permissions(location.data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+  DOSSIER_ASSIGN_OR_RETURN(
+      auto db,
+      db::open_database({.url = location.database_url,
+                         .sqlite_path = (fs::path(location.data_dir) / "dossier.db").string(),
+                         .pool_size = options.pool_size}));
+  DOSSIER_TRY(db::migrate(*db));
+  DOSSIER_TRY(catalog::install_system_templates(*db));
+  DOSSIER_ASSIGN_OR_RETURN(auto files,
+                           storage::open_blob_store(location.storage_url, location.data_dir));
+  return Environment{location.data_dir, std::move(db), std::move(files)};
+}
+
+}  // namespace dossier::cli
