@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "storage/s3_blob_store.h"
+
 namespace dossier::storage {
 
 Result<std::unique_ptr<BlobStore>> open_blob_store(const std::string& url,
@@ -9,7 +11,9 @@ Result<std::unique_ptr<BlobStore>> open_blob_store(const std::string& url,
   if (url.empty()) {
     return make_local_blob_store((std::filesystem::path(data_dir) / "files").string());
   }
-  return Error::validation("DOSSIER_STORAGE_URL", "must be empty or an s3:// URL");
+  DOSSIER_ASSIGN_OR_RETURN(S3Location location, parse_s3_url(url));
+  DOSSIER_ASSIGN_OR_RETURN(S3Credentials credentials, load_s3_credentials());
+  return make_s3_blob_store(std::move(location), std::move(credentials));
 }
 
 }  // namespace dossier::storage
