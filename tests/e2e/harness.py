@@ -1,7 +1,12 @@
-"""Test harness for Dossier's end-to-end suites: real binary, real SQLite file, real HTTP.
+"""Test harness for Dossier's end-to-end suites: real binary, real database, real HTTP.
 
 Each suite starts `dossier serve` on a free loopback port over a fresh data directory
 created by `dossier demo`, and talks to it with urllib. Nothing here mocks the service.
+
+Every suite runs twice: on the embedded default (SQLite file and files in the data directory)
+and, with DOSSIER_E2E_BACKEND=postgres, on scale-out (a PostgreSQL database and an S3 prefix of
+their own per data directory, on the test servers `make test` starts: DOSSIER_TEST_POSTGRES_URL,
+DOSSIER_TEST_S3_URL and DOSSIER_TEST_S3_DIR, the S3 server's storage directory).
 """
 import json
 import os
@@ -14,6 +19,7 @@ import time
 import unittest
 import urllib.error
 import urllib.request
+import uuid
 
 BINARY = os.environ.get("DOSSIER_BIN", os.path.join(os.path.dirname(__file__), "../../build/dossier"))
 
@@ -24,8 +30,61 @@ def free_port():
         return s.getsockname()[1]
 
 
+BACKEND = os.environ.get("DOSSIER_E2E_BACKEND", "sqlite")
+S3RVER_OBJECT_SUFFIX = "._S3rver_object"
+_locations = {}
+
+
+def _with_database(url, name):
+    base, _, query = url.partition("?")
+    return base.rsplit("/", 1)[0] + "/" + name + (("?" + query) if query else "")
+
+
+def _with_prefix(url, prefix):
+    base, _, query = url.partition("?")
+    return base.rstrip("/") + "/" + prefix + (("?" + query) if query else "")
+
+
+def location_env(data_dir):
+    """The environment that puts the practice of `data_dir` where this run's backend keeps it:
+    nothing to add on the embedded default; on scale-out, a new PostgreSQL database and S3
+    prefix the first time a data directory is seen, the same ones after that."""
+    if BACKEND != "postgres":
+        return {}
+    key = os.path.abspath(data_dir)
+    if key not in _locations:
+        for var in ("DOSSIER_TEST_POSTGRES_URL", "DOSSIER_TEST_S3_URL", "DOSSIER_TEST_S3_DIR"):
+            if not os.environ.get(var):
+                raise unittest.SkipTest(f"{var} is not set (make test starts the test servers)")
+        name = "dossier_e2e_" + uuid.uuid4().hex
+        subprocess.run(["psql", os.environ["DOSSIER_TEST_POSTGRES_URL"], "-qc", f"CREATE DATABASE {name}"],
+                       check=True, capture_output=True, timeout=60)
+        _locations[key] = {"DOSSIER_DATABASE_URL": _with_database(os.environ["DOSSIER_TEST_POSTGRES_URL"], name),
+                           "DOSSIER_STORAGE_URL": _with_prefix(os.environ["DOSSIER_TEST_S3_URL"], name)}
+    return _locations[key]
+
+
+def process_env(data_dir):
+    return dict(os.environ, **location_env(data_dir))
+
+
+def stored_files(data_dir):
+    """The keys of the export files stored for the practice of `data_dir`."""
+    if BACKEND != "postgres":
+        root = os.path.join(data_dir, "files")
+        return sorted(n for n in os.listdir(root) if not n.startswith(".")) if os.path.isdir(root) else []
+    url = location_env(data_dir)["DOSSIER_STORAGE_URL"]
+    bucket, prefix = url[len("s3://"):].partition("?")[0].split("/", 1)
+    root = os.path.join(os.environ["DOSSIER_TEST_S3_DIR"], bucket, prefix)
+    if not os.path.isdir(root):
+        return []
+    return sorted(n[:-len(S3RVER_OBJECT_SUFFIX)] for n in os.listdir(root) if n.endswith(S3RVER_OBJECT_SUFFIX))
+
+
 def run_cli(*args, check=True):
-    proc = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=300)
+    data_dir = args[args.index("--data-dir") + 1] if "--data-dir" in args else None
+    env = process_env(data_dir) if data_dir else None
+    proc = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=300, env=env)
     if check and proc.returncode != 0:
         raise AssertionError(f"dossier {' '.join(args)} failed ({proc.returncode}): {proc.stderr}")
     return proc
@@ -34,7 +93,8 @@ def run_cli(*args, check=True):
 class Server:
     """A running `dossier serve` over `data_dir`; stderr (JSON logs) goes to a file."""
 
-    def __init__(self, data_dir, workers=2, lease_seconds=60):
+    def __init__(self, data_dir, workers=2, lease_seconds=60, extra_args=(), env=None):
+        """`env` replaces the environment that puts the practice on this run's backend."""
         self.data_dir = data_dir
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -42,8 +102,8 @@ class Server:
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
             [BINARY, "serve", "--data-dir", data_dir, "--listen", f"127.0.0.1:{self.port}",
-             "--workers", str(workers), "--lease-seconds", str(lease_seconds)],
-            stdout=subprocess.DEVNULL, stderr=self.log)
+             "--workers", str(workers), "--lease-seconds", str(lease_seconds), *extra_args],
+            stdout=subprocess.DEVNULL, stderr=self.log, env=env or process_env(data_dir))
         deadline = time.time() + 20
         while time.time() < deadline:
             try:

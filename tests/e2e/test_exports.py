@@ -1,9 +1,8 @@
 """Each export type end to end: request → pending → completed → download, with the JSON
 checked against the record as the record API reports it; and who may see what."""
-import os
 import unittest
 
-from harness import DemoPracticeTest
+from harness import DemoPracticeTest, stored_files
 
 
 class ExportsTest(DemoPracticeTest):
@@ -137,22 +136,30 @@ class ExportsTest(DemoPracticeTest):
 
     def test_audit_trail_and_delete(self):
         job = self.export("progress-report", {"patient_id": self.patient_id, "format": "json"}, self.token)
-        self.download(job, self.token)
-        path = os.path.join(self.data_dir, "files", job["id"] + ".json")
-        self.assertTrue(os.path.exists(path))
+        status, _, headers = self.call("GET", job["download_url"], token=self.token)
+        self.assertEqual(status, 200)
+        downloaded_sha256 = headers["X-Content-SHA256"]
+        self.assertEqual([f for f in stored_files(self.data_dir) if f.startswith(job["id"])],
+                         [job["id"] + "-1.json"])
         status, body, _ = self.call("DELETE", f"/api/v1/export/jobs/{job['id']}", token=self.token)
         self.assertEqual(status, 200, body)
-        self.assertFalse(os.path.exists(path))
+        self.assertEqual([f for f in stored_files(self.data_dir) if f.startswith(job["id"])], [])
         self.assertEqual(self.call("GET", f"/api/v1/export/jobs/{job['id']}", token=self.token)[0], 404)
         self.assertEqual(self.call("GET", f"/api/v1/export/audit?job_id={job['id']}", token=self.token)[0], 403)
         status, audit, _ = self.call("GET", f"/api/v1/export/audit?job_id={job['id']}", token=self.admin)
         self.assertEqual(status, 200)
-        self.assertEqual(sorted(e["action"] for e in audit["entries"]), ["created", "deleted", "downloaded"])
+        self.assertEqual(sorted(e["action"] for e in audit["entries"]),
+                         ["completed", "created", "deleted", "downloaded"])
         for e in audit["entries"]:
             self.assertEqual(e["user_id"], self.therapist["user_id"])
             self.assertEqual(e["patient_id"], self.patient_id)
-            self.assertEqual(e["ip_address"], "127.0.0.1")
-            self.assertEqual(e["user_agent"], "dossier-e2e/1.0")
+            if e["action"] == "completed":
+                # A worker's step: no request, so no address, but the file it stored.
+                self.assertIsNone(e["ip_address"])
+                self.assertEqual(e["metadata"]["file_sha256"], downloaded_sha256)
+            else:
+                self.assertEqual(e["ip_address"], "127.0.0.1")
+                self.assertEqual(e["user_agent"], "dossier-e2e/1.0")
 
     def test_job_listing_filters_and_pages(self):
         for _ in range(3):
