@@ -13,7 +13,7 @@ import tempfile
 import time
 import unittest
 
-from harness import BACKEND, BINARY, Server, process_env, request, run_cli, stored_files
+from harness import BACKEND, BINARY, Server, process_env, request, run_cli, stored_files, wait_for_job
 
 JOBS = 300
 
@@ -21,13 +21,13 @@ JOBS = 300
 class Worker:
     """A running `dossier worker`; stderr (JSON logs) goes to a file."""
 
-    def __init__(self, data_dir, name, lease_seconds):
+    def __init__(self, data_dir, name, lease_seconds, env=None):
         self.log_path = os.path.join(data_dir, f"worker-{name}-{time.monotonic_ns()}.log")
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
             [BINARY, "worker", "--data-dir", data_dir, "--threads", "1",
              "--lease-seconds", str(lease_seconds), "--shutdown-grace-seconds", "10"],
-            stdout=subprocess.DEVNULL, stderr=self.log, env=process_env(data_dir))
+            stdout=subprocess.DEVNULL, stderr=self.log, env=env or process_env(data_dir))
 
     def stop(self, sig=signal.SIGTERM):
         if self.proc.poll() is None:
@@ -163,6 +163,40 @@ class ClusterTest(unittest.TestCase):
         by_worker = {w.log_path: len(w.events("job_completed")) for w in self.workers}
         print(f"\ncompletions per worker process: {sorted(by_worker.values())}")
         self.assertGreater(sum(1 for n in by_worker.values() if n > 0), 2, by_worker)
+
+
+@unittest.skipUnless(BACKEND == "postgres", "API and workers apart need PostgreSQL")
+class SharedDataDirectoryTest(unittest.TestCase):
+    """`serve --no-worker` and `worker` on one machine: PostgreSQL, and the files in the data
+    directory they share."""
+
+    def test_a_worker_beside_an_api_server_shares_the_local_files(self):
+        tmp = tempfile.mkdtemp(prefix="dossier-shared-")
+        data_dir = os.path.join(tmp, "var")
+        env = {k: v for k, v in process_env(data_dir).items() if k != "DOSSIER_STORAGE_URL"}
+        proc = subprocess.run([BINARY, "demo", "--data-dir", data_dir, "--patients", "3"],
+                              capture_output=True, text=True, timeout=300, env=env)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        with open(os.path.join(data_dir, "demo-tokens.json")) as f:
+            therapist = json.load(f)["therapists"][0]
+        api = Server(data_dir, extra_args=["--no-worker"], env=env)
+        worker = Worker(data_dir, "local", lease_seconds=10, env=env)
+        try:
+            status, accepted, _ = request(api, "POST", "/api/v1/export/progress-report",
+                                          {"patient_id": therapist["patient_ids"][0], "format": "pdf"},
+                                          therapist["token"])
+            self.assertEqual(status, 202, accepted)
+            job = wait_for_job(api, therapist["token"], accepted["job_id"])
+            self.assertEqual(job["status"], "completed", job)
+            self.assertEqual(os.listdir(os.path.join(data_dir, "files")), [job["id"] + "-1.pdf"])
+            status, body, _ = request(api, "GET", job["download_url"], token=therapist["token"])
+            self.assertEqual(status, 200)
+            self.assertTrue(body.startswith(b"%PDF-"))
+            self.assertEqual([e["job_id"] for e in worker.events("job_completed")], [job["id"]])
+        finally:
+            worker.stop()
+            api.stop()
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
