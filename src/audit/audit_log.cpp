@@ -5,13 +5,24 @@
 
 namespace dossier::audit {
 
+namespace {
+
+constexpr std::string_view kActions[] = {"created", "completed", "failed",          "downloaded",
+                                         "deleted", "shared",    "download_refused"};
+
+}  // namespace
+
 bool is_action(std::string_view action) {
-  static constexpr std::string_view kActions[] = {"created",    "completed", "failed",
-                                                  "downloaded", "deleted",   "shared"};
   for (auto a : kActions) {
     if (a == action) return true;
   }
   return false;
+}
+
+std::string action_list() {
+  std::string out;
+  for (auto a : kActions) out += (out.empty() ? "" : ", ") + std::string(a);
+  return out;
 }
 
 Entry job_entry(std::string action, const Json& job, Json metadata) {

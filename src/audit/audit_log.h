@@ -8,6 +8,8 @@
 //   downloaded  a user fetched the file
 //   deleted     a user deleted the job and its file
 //   shared      the file was handed to someone outside Dossier
+//   download_refused  a user asked for the file and it was not served: it failed its
+//               integrity check (altered at rest) or could not be read
 #pragma once
 
 #include <optional>
@@ -37,6 +39,8 @@ Status append(db::Database& db, const auth::Caller& caller, const Entry& entry);
 
 //! Whether `action` is one of the actions above.
 bool is_action(std::string_view action);
+//! The actions above, comma-separated, for messages that list them.
+std::string action_list();
 
 struct Query {
   std::optional<std::string> user_id;

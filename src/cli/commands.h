@@ -41,6 +41,11 @@ struct MigrateArgs {
 };
 int run_migrate(const MigrateArgs& args);
 
+struct KeysArgs {
+  Location location;
+};
+int run_keys_rotate(const KeysArgs& args);
+
 struct ImportArgs {
   Location location;
   std::string file;

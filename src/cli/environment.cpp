@@ -6,6 +6,7 @@
 #include "catalog/template_store.h"
 #include "db/migrations.h"
 #include "db/open_database.h"
+#include "storage/encrypted_blob_store.h"
 #include "storage/storage_url.h"
 
 namespace dossier::cli {
@@ -22,6 +23,10 @@ void add_location_options(CLI::App& command, Location& location) {
       ->envname("DOSSIER_STORAGE_URL");
 }
 
+std::string keys_dir(const Location& location) {
+  return (std::filesystem::path(location.data_dir) / "keys").string();
+}
+
 Result<Environment> open_environment(const Location& location, const OpenOptions& options) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -35,9 +40,11 @@ Result<Environment> open_environment(const Location& location, const OpenOptions
                          .pool_size = options.pool_size}));
   DOSSIER_TRY(db::migrate(*db));
   DOSSIER_TRY(catalog::install_system_templates(*db));
+  DOSSIER_ASSIGN_OR_RETURN(auto keys, storage::KeyRing::open(keys_dir(location)));
   DOSSIER_ASSIGN_OR_RETURN(auto files,
                            storage::open_blob_store(location.storage_url, location.data_dir));
-  return Environment{location.data_dir, std::move(db), std::move(files)};
+  auto encrypted = storage::make_encrypted_blob_store(std::move(files), keys);
+  return Environment{location.data_dir, std::move(db), std::move(keys), std::move(encrypted)};
 }
 
 }  // namespace dossier::cli

@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "storage/blob_store.h"
+#include "storage/key_ring.h"
 
 namespace CLI {
 class App;
@@ -35,15 +36,20 @@ void add_location_options(CLI::App& command, Location& location);
 struct Environment {
   std::string data_dir;
   std::unique_ptr<db::Database> db;
-  std::unique_ptr<storage::BlobStore> files;
+  std::shared_ptr<storage::KeyRing> keys;     //!< DIR/keys: the master keys
+  std::unique_ptr<storage::BlobStore> files;  //!< encrypted under `keys`
 };
+
+//! DIR/keys, where the master keys live.
+std::string keys_dir(const Location& location);
 
 struct OpenOptions {
   int pool_size = 8;  //!< PostgreSQL connections at most
 };
 
 //! Opens (creating when missing, mode 0700) the data directory, the database with every
-//! migration applied and the system templates installed, and the file store.
+//! migration applied and the system templates installed, the master keys (a first one is
+//! made when there is none) and the file store, every file encrypted.
 Result<Environment> open_environment(const Location& location, const OpenOptions& options = {});
 
 }  // namespace dossier::cli

@@ -68,6 +68,13 @@ int main(int argc, char** argv) {
   migrate_data_cmd->add_option("--to", migrate_data.to, "postgresql://… of an empty database")
       ->required();
 
+  KeysArgs keys;
+  auto* keys_cmd = app.add_subcommand("keys", "Manage the master keys that encrypt stored files");
+  keys_cmd->require_subcommand(1);
+  auto* rotate_cmd = keys_cmd->add_subcommand(
+      "rotate", "Make a new master key and rewrap every stored file's data key under it");
+  add_location_options(*rotate_cmd, keys.location);
+
   ImportArgs import;
   auto* import_cmd = app.add_subcommand("import", "Load a full-record JSON export");
   add_location_options(*import_cmd, import.location);
@@ -93,6 +100,7 @@ int main(int argc, char** argv) {
   if (*worker_cmd) return run_worker(worker);
   if (*migrate_cmd) return run_migrate(migrate);
   if (*migrate_data_cmd) return run_migrate_data(migrate_data);
+  if (*rotate_cmd) return run_keys_rotate(keys);
   if (*import_cmd) return run_import(import);
   if (*token_cmd) return run_token(token);
   return 2;

@@ -22,7 +22,7 @@ Result<audit::Query> parse_audit_query(const Context& ctx) {
   q.action = ctx.query("action");
   if (q.action && !audit::is_action(*q.action)) {
     err.fields.push_back(
-        {"action", "must be one of: created, completed, failed, downloaded, deleted, shared"});
+        {"action", "must be one of: " + audit::action_list()});
   }
   auto time_filter = [&](const char* name, std::optional<std::string>& out) {
     auto v = ctx.query(name);

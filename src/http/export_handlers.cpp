@@ -43,6 +43,14 @@ Result<Response> download(App& app, const Context& ctx) {
   if (row["expires_at"].is_string() && row["expires_at"].get<std::string>() <= now_timestamp()) {
     return Error::make(ErrorCode::kGone, "the export has expired; request it again");
   }
+  // A whole pass first: a file that fails its integrity check is refused, and audited, before
+  // any byte of it leaves, instead of breaking off in the middle of a download.
+  if (Status checked = app.files.verify(row["file_path"]); !checked.ok()) {
+    const bool altered = storage::is_integrity_failure(checked.error());
+    DOSSIER_TRY(
+        app.jobs.record_refused_download(ctx.caller, row, altered ? "integrity" : "unreadable"));
+    return checked.error();
+  }
   DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<storage::BlobReader> file,
                            app.files.open_reader(row["file_path"]));
   DOSSIER_TRY(app.jobs.record_download(ctx.caller, row));

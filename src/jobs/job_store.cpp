@@ -147,4 +147,10 @@ Status JobStore::record_download(const auth::Caller& caller, const Json& row) {
                        audit::job_entry("downloaded", row, {{"file_sha256", row["file_sha256"]}}));
 }
 
+Status JobStore::record_refused_download(const auth::Caller& caller, const Json& row,
+                                         const std::string& reason) {
+  return audit::append(db_, caller,
+                       audit::job_entry("download_refused", row, {{"reason", reason}}));
+}
+
 }  // namespace dossier::jobs

@@ -47,6 +47,9 @@ class JobStore {
 
   //! Records 'downloaded' for a completed job.
   Status record_download(const auth::Caller& caller, const Json& row);
+  //! Records 'download_refused': the job's file was not served, for `reason` (no PHI).
+  Status record_refused_download(const auth::Caller& caller, const Json& row,
+                                 const std::string& reason);
 
  private:
   Json to_api(const Json& row) const;

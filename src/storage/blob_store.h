@@ -54,7 +54,15 @@ class BlobStore {
   Status put(const std::string& key, std::string_view bytes);
   //! Convenience for small files: the whole file under `key`.
   Result<std::string> get(const std::string& key);
+  //! Reads the file under `key` to its end without keeping it, so that a file that fails its
+  //! integrity check is known before any of it is handed out.
+  Status verify(const std::string& key);
 };
+
+//! The error of a stored file whose bytes are not what was stored (altered, cut short, moved
+//! from another key, or not encrypted by this practice): such a file is never served.
+Error integrity_failure();
+bool is_integrity_failure(const Error& error);
 
 //! Whether `key` is one the service could have made: letters, digits, '-', '.' and '_',
 //! at most 200 characters, not starting with '.'. Keeps keys inside their root or prefix.

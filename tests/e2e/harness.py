@@ -68,17 +68,30 @@ def process_env(data_dir):
     return dict(os.environ, **location_env(data_dir))
 
 
-def stored_files(data_dir):
-    """The keys of the export files stored for the practice of `data_dir`."""
+def _storage_root(data_dir):
+    """The directory on disk that holds the practice's stored files, and the suffix the
+    S3 server gives their names."""
     if BACKEND != "postgres":
-        root = os.path.join(data_dir, "files")
-        return sorted(n for n in os.listdir(root) if not n.startswith(".")) if os.path.isdir(root) else []
+        return os.path.join(data_dir, "files"), ""
     url = location_env(data_dir)["DOSSIER_STORAGE_URL"]
     bucket, prefix = url[len("s3://"):].partition("?")[0].split("/", 1)
-    root = os.path.join(os.environ["DOSSIER_TEST_S3_DIR"], bucket, prefix)
+    return os.path.join(os.environ["DOSSIER_TEST_S3_DIR"], bucket, prefix), S3RVER_OBJECT_SUFFIX
+
+
+def stored_files(data_dir):
+    """The keys of the export files stored for the practice of `data_dir`."""
+    root, suffix = _storage_root(data_dir)
     if not os.path.isdir(root):
         return []
-    return sorted(n[:-len(S3RVER_OBJECT_SUFFIX)] for n in os.listdir(root) if n.endswith(S3RVER_OBJECT_SUFFIX))
+    return sorted(n[:len(n) - len(suffix)] for n in os.listdir(root)
+                  if not n.startswith(".") and n.endswith(suffix))
+
+
+def stored_file_path(data_dir, key):
+    """Where the bytes stored under `key` lie on disk (in the data directory, or in the S3
+    server's storage directory)."""
+    root, suffix = _storage_root(data_dir)
+    return os.path.join(root, key + suffix)
 
 
 def run_cli(*args, check=True):

@@ -16,7 +16,8 @@ class CliTest(unittest.TestCase):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def test_help_on_every_subcommand(self):
-        for sub in ([], ["demo"], ["serve"], ["worker"], ["migrate"], ["migrate-data"], ["import"], ["token"]):
+        for sub in ([], ["demo"], ["serve"], ["worker"], ["migrate"], ["migrate-data"], ["keys"], ["keys", "rotate"],
+                    ["import"], ["token"]):
             proc = run_cli(*sub, "--help")
             self.assertEqual(proc.returncode, 0)
             self.assertIn("Usage", proc.stdout)
