@@ -1,5 +1,6 @@
 #include "audit/audit_log.h"
 
+#include "audit/audit_chain.h"
 #include "core/clock.h"
 #include "core/ids.h"
 
@@ -7,8 +8,17 @@ namespace dossier::audit {
 
 namespace {
 
-constexpr std::string_view kActions[] = {"created", "completed", "failed",          "downloaded",
-                                         "deleted", "shared",    "download_refused"};
+// At most `max` bytes of `text`, cut before a character rather than inside one: a header
+// cut mid-character is text PostgreSQL refuses to store.
+std::string utf8_prefix(const std::string& text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+constexpr std::string_view kActions[] = {"created", "completed", "failed",           "downloaded",
+                                         "deleted", "shared",    "download_refused", "expired"};
 
 }  // namespace
 
@@ -35,15 +45,18 @@ Entry job_entry(std::string action, const Json& job, Json metadata) {
 
 Status append(db::Database& db, const auth::Caller& caller, const Entry& entry) {
   if (!is_action(entry.action)) return Error::internal("unknown audit action");
-  return db.execute(
-               "INSERT INTO export_audit_log (id, export_job_id, user_id, patient_id, action, "
-               "ip_address, user_agent, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {new_uuid(), entry.export_job_id, caller.user_id,
-                entry.patient_id ? Json(*entry.patient_id) : Json(nullptr), entry.action,
-                caller.ip_address.empty() ? Json(nullptr) : Json(caller.ip_address.substr(0, 45)),
-                caller.user_agent.empty() ? Json(nullptr) : Json(caller.user_agent.substr(0, 512)),
-                entry.metadata.dump(), now_timestamp()})
-                 .ok()
+  Json row = {{"id", new_uuid()},
+              {"export_job_id", entry.export_job_id},
+              {"user_id", caller.user_id.empty() ? Json(nullptr) : Json(caller.user_id)},
+              {"patient_id", entry.patient_id ? Json(*entry.patient_id) : Json(nullptr)},
+              {"action", entry.action},
+              {"ip_address",
+               caller.ip_address.empty() ? Json(nullptr) : Json(caller.ip_address.substr(0, 45))},
+              {"user_agent", caller.user_agent.empty() ? Json(nullptr)
+                                                       : Json(utf8_prefix(caller.user_agent, 512))},
+              {"metadata", entry.metadata.dump()},
+              {"created_at", now_timestamp()}};
+  return append_to_chain(db, std::move(row)).ok()
              ? Status{}
              : Error::internal("could not write the audit log");
 }

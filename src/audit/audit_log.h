@@ -1,5 +1,10 @@
 // The export audit trail (45 CFR 164.312(b)): one row per step in an export's life, with
-// who, which patient, from where. Rows are only ever appended.
+// who, which patient, from where.
+//
+// Rows are only ever appended, as links of a hash chain (audit/audit_chain.h) that shows
+// any later edit, deletion or out-of-band insertion. Nothing in Dossier updates or deletes
+// an audit row; the one exception is the one-time sealing of rows written before the chain
+// existed, which only fills in their chain columns (see migration 0008).
 //
 // Actions:
 //   created     a user asked for the export (the request's caller)
@@ -10,6 +15,7 @@
 //   shared      the file was handed to someone outside Dossier
 //   download_refused  a user asked for the file and it was not served: it failed its
 //               integrity check (altered at rest) or could not be read
+//   expired     the cleanup pass deleted the file after its expiry (user: the job's creator)
 #pragma once
 
 #include <optional>
@@ -33,8 +39,11 @@ struct Entry {
 //! An entry about the export_jobs row `job`: its id and, when it has one, its patient.
 Entry job_entry(std::string action, const Json& job, Json metadata = Json::object());
 
-//! Appends one row for `caller`. Call inside the transaction of the change it records.
-//! An action not listed above is a bug: kInternal, nothing written.
+//! Appends one row for `caller` at the head of the chain. Call inside the transaction of the
+//! change it records, as its last write: on PostgreSQL it holds the chain lock, which
+//! serializes every append, until that transaction ends. Called outside a transaction it
+//! runs in one of its own. An action not listed above is a bug: kInternal, nothing written.
+//! A caller with no user id (the bearer of a forged link) is recorded without a user.
 Status append(db::Database& db, const auth::Caller& caller, const Entry& entry);
 
 //! Whether `action` is one of the actions above.

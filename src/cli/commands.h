@@ -25,7 +25,9 @@ struct WorkerSettings {
 struct ServeArgs {
   Location location;
   std::string listen = "127.0.0.1:8080";
-  bool no_worker = false;  //!< API only: the jobs are rendered by `dossier worker` processes
+  int cleanup_minutes = 60;  //!< how often expired files are deleted
+  int link_hours = 24;       //!< how long a signed download link works
+  bool no_worker = false;    //!< API only: the jobs are rendered by `dossier worker` processes
   WorkerSettings workers;
 };
 int run_serve(const ServeArgs& args);
@@ -41,10 +43,21 @@ struct MigrateArgs {
 };
 int run_migrate(const MigrateArgs& args);
 
+struct CleanupArgs {
+  Location location;
+};
+int run_cleanup(const CleanupArgs& args);
+
 struct KeysArgs {
   Location location;
 };
 int run_keys_rotate(const KeysArgs& args);
+
+struct AuditArgs {
+  Location location;
+};
+//! Verifies the audit log's hash chain: 0 when intact, 1 naming the first broken row.
+int run_audit_verify(const AuditArgs& args);
 
 struct ImportArgs {
   Location location;

@@ -49,6 +49,14 @@ int main(int argc, char** argv) {
   serve_cmd->add_flag("--no-worker", serve.no_worker,
                       "API only: jobs are rendered by `dossier worker` processes");
   add_worker_options(*serve_cmd, serve.workers, "--workers");
+  serve_cmd
+      ->add_option("--cleanup-minutes", serve.cleanup_minutes,
+                   "How often to delete export files past their expiry (default 60)")
+      ->check(CLI::Range(1, 24 * 60));
+  serve_cmd
+      ->add_option("--link-hours", serve.link_hours,
+                   "How long a signed download link works (default 24; never past the file)")
+      ->check(CLI::Range(1, 24 * 7));
 
   WorkerArgs worker;
   auto* worker_cmd =
@@ -68,12 +76,24 @@ int main(int argc, char** argv) {
   migrate_data_cmd->add_option("--to", migrate_data.to, "postgresql://… of an empty database")
       ->required();
 
+  CleanupArgs cleanup;
+  auto* cleanup_cmd =
+      app.add_subcommand("cleanup", "Delete export files past their expiry and mark them expired");
+  add_location_options(*cleanup_cmd, cleanup.location);
+
   KeysArgs keys;
   auto* keys_cmd = app.add_subcommand("keys", "Manage the master keys that encrypt stored files");
   keys_cmd->require_subcommand(1);
   auto* rotate_cmd = keys_cmd->add_subcommand(
       "rotate", "Make a new master key and rewrap every stored file's data key under it");
   add_location_options(*rotate_cmd, keys.location);
+
+  AuditArgs audit;
+  auto* audit_cmd = app.add_subcommand("audit", "Check the export audit log");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify_cmd = audit_cmd->add_subcommand(
+      "verify", "Verify the audit log's hash chain and name its first broken row");
+  add_location_options(*audit_verify_cmd, audit.location);
 
   ImportArgs import;
   auto* import_cmd = app.add_subcommand("import", "Load a full-record JSON export");
@@ -100,7 +120,9 @@ int main(int argc, char** argv) {
   if (*worker_cmd) return run_worker(worker);
   if (*migrate_cmd) return run_migrate(migrate);
   if (*migrate_data_cmd) return run_migrate_data(migrate_data);
+  if (*cleanup_cmd) return run_cleanup(cleanup);
   if (*rotate_cmd) return run_keys_rotate(keys);
+  if (*audit_verify_cmd) return run_audit_verify(audit);
   if (*import_cmd) return run_import(import);
   if (*token_cmd) return run_token(token);
   return 2;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <thread>
 
+#include "cli/cleanup.h"
 #include "cli/commands.h"
 #include "cli/render_workers.h"
 #include "core/log.h"
@@ -49,7 +50,10 @@ int run_serve(const ServeArgs& args) {
   jobs::JobStore job_store(db, system_clock());
   std::optional<RenderWorkers> workers;
   if (!args.no_worker) workers.emplace(*env, args.workers);
-  http::App app{db, *env->files, job_store, [&workers] {
+  auto link_secret = env->keys->link_secret();
+  if (!link_secret.ok()) return fail_with("cannot read the link secret", link_secret.error());
+  const auth::LinkSigner links(*link_secret);
+  http::App app{db, *env->files, job_store, links, std::chrono::hours(args.link_hours), [&workers] {
                   if (workers) workers->notify();
                 }};
   http::Router router(db);
@@ -57,6 +61,7 @@ int run_serve(const ServeArgs& args) {
   http::Server server(router, {.host = host, .port = port});
 
   if (workers) workers->start();
+  PeriodicCleanup cleanup(*env, std::chrono::minutes(args.cleanup_minutes));
   std::thread watcher([&server] {
     log::info("shutdown", {{"signal", wait_for_shutdown_signal()}});
     server.stop();

@@ -23,4 +23,12 @@ inline const char* migration_lock(Backend b) {
   return b == Backend::kPostgres ? "SELECT pg_advisory_xact_lock(727361)" : nullptr;
 }
 
+//! A statement that serializes appends to the audit hash chain for the rest of the
+//! transaction, so two writers never read the same head (PostgreSQL advisory lock, a key of
+//! its own), or nullptr where the transaction's BEGIN IMMEDIATE already holds SQLite's one
+//! write lock.
+inline const char* audit_chain_lock(Backend b) {
+  return b == Backend::kPostgres ? "SELECT pg_advisory_xact_lock(727362)" : nullptr;
+}
+
 }  // namespace dossier::db

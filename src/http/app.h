@@ -1,8 +1,10 @@
 // The services the HTTP handlers call, wired once at start-up by the CLI.
 #pragma once
 
+#include <chrono>
 #include <functional>
 
+#include "auth/signed_links.h"
 #include "db/database.h"
 #include "http/router.h"
 #include "jobs/job_store.h"
@@ -14,6 +16,8 @@ struct App {
   db::Database& db;
   storage::BlobStore& files;
   jobs::JobStore& jobs;
+  const auth::LinkSigner& links;
+  std::chrono::hours link_lifetime;    //!< of a signed download link (never past the file's)
   std::function<void()> job_enqueued;  //!< wakes the embedded workers, if any
 };
 

@@ -1,4 +1,6 @@
-// GET /api/v1/export/audit: the export audit log, for admins.
+// GET /api/v1/export/audit: the export audit log, for admins; GET /api/v1/export/audit/verify:
+// whether its hash chain is intact.
+#include "audit/audit_chain.h"
 #include "audit/audit_log.h"
 #include "core/dates.h"
 #include "core/ids.h"
@@ -21,8 +23,7 @@ Result<audit::Query> parse_audit_query(const Context& ctx) {
   id_filter("cursor", q.cursor);
   q.action = ctx.query("action");
   if (q.action && !audit::is_action(*q.action)) {
-    err.fields.push_back(
-        {"action", "must be one of: " + audit::action_list()});
+    err.fields.push_back({"action", "must be one of: " + audit::action_list()});
   }
   auto time_filter = [&](const char* name, std::optional<std::string>& out) {
     auto v = ctx.query(name);
@@ -44,6 +45,13 @@ Result<audit::Query> parse_audit_query(const Context& ctx) {
 }  // namespace
 
 void add_audit_routes(Router& router, App& app) {
+  // A fixed path, added first, so no later /audit/{id} can take it.
+  router.add("GET", "/api/v1/export/audit/verify", [&app](const Context& ctx) -> Result<Response> {
+    if (!ctx.caller.is_admin())
+      return Error::make(ErrorCode::kForbidden, "the audit log is for admins");
+    DOSSIER_ASSIGN_OR_RETURN(audit::VerifyReport report, audit::verify(app.db));
+    return Response::json(200, report.to_json());
+  });
   router.add("GET", "/api/v1/export/audit", [&app](const Context& ctx) -> Result<Response> {
     if (!ctx.caller.is_admin())
       return Error::make(ErrorCode::kForbidden, "the audit log is for admins");

@@ -1,5 +1,6 @@
 // /api/v1/export/…: thin handlers over jobs::.
 #include "core/clock.h"
+#include "core/dates.h"
 #include "core/ids.h"
 #include "http/app.h"
 #include "jobs/export_request.h"
@@ -23,8 +24,9 @@ Result<jobs::JobListQuery> parse_job_query(const Context& ctx) {
   DOSSIER_TRY(parse_limit(ctx, q.limit));
   q.status = ctx.query("status");
   if (q.status && *q.status != "pending" && *q.status != "processing" && *q.status != "completed" &&
-      *q.status != "failed") {
-    return Error::validation("status", "must be one of: pending, processing, completed, failed");
+      *q.status != "failed" && *q.status != "expired") {
+    return Error::validation("status",
+                             "must be one of: pending, processing, completed, failed, expired");
   }
   q.patient_id = ctx.query("patient_id");
   if (q.patient_id && !is_uuid(*q.patient_id))
@@ -35,12 +37,68 @@ Result<jobs::JobListQuery> parse_job_query(const Context& ctx) {
   return q;
 }
 
+int64_t unix_seconds(TimePoint t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+// A job as `caller` sees it: its download_url is a link signed for them, valid for the link
+// lifetime but never past the file's own expiry.
+Json with_signed_link(const App& app, const auth::Caller& caller, Json job) {
+  if (!job.contains("download_url")) return job;
+  int64_t expires = unix_seconds(system_clock().now() + app.link_lifetime);
+  if (job["expires_at"].is_string()) {
+    if (auto file_expiry = parse_timestamp(job["expires_at"].get<std::string>())) {
+      expires = std::min(expires, unix_seconds(*file_expiry));
+    }
+  }
+  job["download_url"] = app.links.download_path(job["id"], caller.user_id, expires);
+  return job;
+}
+
+// The bearer of a link whose signature does not hold is refused and, when the job exists,
+// audited without a user: who sent it is unknown.
+Error refuse_link(App& app, const Context& ctx, auth::LinkCheck check) {
+  const bool expired = check == auth::LinkCheck::kExpired;
+  auth::Caller bearer{"", auth::Role::kTherapist, ctx.request.remote_addr, {}};
+  if (auto ua = ctx.request.headers.find("user-agent"); ua != ctx.request.headers.end()) {
+    bearer.user_agent = ua->second;
+  }
+  auto job = app.db.query_one("SELECT id, patient_id FROM export_jobs WHERE id = ?",
+                              {ctx.param("job_id")});
+  if (job.ok() && job->is_object()) {
+    (void)app.jobs.record_refused_download(bearer, *job,
+                                           expired ? "link_expired" : "bad_signature");
+  }
+  return Error::make(ErrorCode::kForbidden,
+                     expired ? "the download link has expired; open the job again for a new one"
+                             : "the download link is not valid");
+}
+
+// Downloads take a bearer token, or a signed link in place of one (a browser following it).
+Result<auth::Caller> download_caller(App& app, const Context& ctx) {
+  const auto signature = ctx.query("signature");
+  if (!signature) return authenticate_bearer(app.db, ctx.request);
+  const std::string user = ctx.query("user").value_or("");
+  const auth::LinkCheck check =
+      app.links.check(ctx.param("job_id"), user, ctx.query("expires").value_or(""), *signature,
+                      unix_seconds(system_clock().now()));
+  if (check != auth::LinkCheck::kValid) return refuse_link(app, ctx, check);
+  DOSSIER_ASSIGN_OR_RETURN(auth::Caller caller, auth::link_caller(app.db, user));
+  caller.ip_address = ctx.request.remote_addr;
+  if (auto ua = ctx.request.headers.find("user-agent"); ua != ctx.request.headers.end()) {
+    caller.user_agent = ua->second;
+  }
+  return caller;
+}
+
 Result<Response> download(App& app, const Context& ctx) {
-  DOSSIER_ASSIGN_OR_RETURN(Json row, app.jobs.row(ctx.caller, ctx.param("job_id")));
+  DOSSIER_ASSIGN_OR_RETURN(auth::Caller caller, download_caller(app, ctx));
+  DOSSIER_ASSIGN_OR_RETURN(Json row, app.jobs.row(caller, ctx.param("job_id")));
   if (row["status"] != "completed") {
     return Error::make(ErrorCode::kConflict, "the export is not completed");
   }
-  if (row["expires_at"].is_string() && row["expires_at"].get<std::string>() <= now_timestamp()) {
+  if (row["expired_at"].is_string() ||
+      (row["expires_at"].is_string() && row["expires_at"].get<std::string>() <= now_timestamp())) {
     return Error::make(ErrorCode::kGone, "the export has expired; request it again");
   }
   // A whole pass first: a file that fails its integrity check is refused, and audited, before
@@ -48,12 +106,12 @@ Result<Response> download(App& app, const Context& ctx) {
   if (Status checked = app.files.verify(row["file_path"]); !checked.ok()) {
     const bool altered = storage::is_integrity_failure(checked.error());
     DOSSIER_TRY(
-        app.jobs.record_refused_download(ctx.caller, row, altered ? "integrity" : "unreadable"));
+        app.jobs.record_refused_download(caller, row, altered ? "integrity" : "unreadable"));
     return checked.error();
   }
   DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<storage::BlobReader> file,
                            app.files.open_reader(row["file_path"]));
-  DOSSIER_TRY(app.jobs.record_download(ctx.caller, row));
+  DOSSIER_TRY(app.jobs.record_download(caller, row));
   const std::string format = row["format"];
   const std::string filename = row["export_type"].get<std::string>() + "-" +
                                row["id"].get<std::string>() + jobs::extension_for(format);
@@ -102,16 +160,18 @@ void add_export_routes(Router& router, App& app) {
   router.add("GET", "/api/v1/export/jobs", [&app](const Context& ctx) -> Result<Response> {
     DOSSIER_ASSIGN_OR_RETURN(jobs::JobListQuery q, parse_job_query(ctx));
     DOSSIER_ASSIGN_OR_RETURN(Json list, app.jobs.list(ctx.caller, q));
+    for (Json& job : list["jobs"]) job = with_signed_link(app, ctx.caller, std::move(job));
     return Response::json(200, list);
   });
   router.add("GET", "/api/v1/export/jobs/{job_id}", [&app](const Context& ctx) -> Result<Response> {
     DOSSIER_ASSIGN_OR_RETURN(Json job, app.jobs.get(ctx.caller, ctx.param("job_id")));
-    return Response::json(200, job);
+    return Response::json(200, with_signed_link(app, ctx.caller, std::move(job)));
   });
   router.add("DELETE", "/api/v1/export/jobs/{job_id}",
              [&app](const Context& ctx) { return remove(app, ctx); });
-  router.add("GET", "/api/v1/export/download/{job_id}",
-             [&app](const Context& ctx) { return download(app, ctx); });
+  router.add(
+      "GET", "/api/v1/export/download/{job_id}",
+      [&app](const Context& ctx) { return download(app, ctx); }, false);
 }
 
 }  // namespace dossier::http

@@ -23,7 +23,8 @@ TEST(OpenApiTest, DocumentsEveryRouteAndNothingElse) {
   auto files = storage::make_local_blob_store(std::filesystem::temp_directory_path() /
                                               "dossier-openapi-test");
   jobs::JobStore jobs(*db, system_clock());
-  App app{*db, *files, jobs, {}};
+  const auth::LinkSigner links(std::string(32, 'k'));
+  App app{*db, *files, jobs, links, std::chrono::hours(24), {}};
   Router router(*db);
   add_all_routes(router, app);
 

@@ -41,7 +41,9 @@ std::string header(const Request& r, const std::string& name) {
   return it == r.headers.end() ? "" : it->second;
 }
 
-Result<auth::Caller> authenticate(db::Database& db, const Request& r) {
+}  // namespace
+
+Result<auth::Caller> authenticate_bearer(db::Database& db, const Request& r) {
   const std::string value = header(r, "authorization");
   const std::string prefix = "Bearer ";
   if (value.compare(0, prefix.size(), prefix) != 0) {
@@ -53,8 +55,6 @@ Result<auth::Caller> authenticate(db::Database& db, const Request& r) {
   caller.user_agent = header(r, "user-agent");
   return caller;
 }
-
-}  // namespace
 
 Response Response::json(int status, const Json& body) {
   return {
@@ -94,7 +94,7 @@ Response Router::dispatch(const Request& request) const {
     if (route.method != request.method) continue;
     Context ctx{request, std::move(*params), {}};
     if (route.authenticated) {
-      auto caller = authenticate(db_, request);
+      auto caller = authenticate_bearer(db_, request);
       if (!caller.ok()) return error_response(caller.error());
       ctx.caller = std::move(caller).value();
     }

@@ -54,6 +54,10 @@ struct Context {
 
 using Handler = std::function<Result<Response>(const Context&)>;
 
+//! The caller of a request's bearer token, with its address and user agent; what the router
+//! does for authenticated routes, for handlers that accept other credentials as well.
+Result<auth::Caller> authenticate_bearer(db::Database& db, const Request& request);
+
 struct Route {
   std::string method;
   std::string pattern;  //!< "/api/v1/export/jobs/{job_id}"

@@ -16,14 +16,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class FakeClock final : public Clock {
- public:
-  TimePoint now() const override { return now_; }
-  void advance(std::chrono::milliseconds d) { now_ += d; }
-
- private:
-  TimePoint now_ = std::chrono::system_clock::now();
-};
+using testing::FakeClock;
 
 class JobQueueTest : public testing::JobsTest {
  protected:

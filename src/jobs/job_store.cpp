@@ -75,7 +75,10 @@ Json JobStore::to_api(const Json& row) const {
               {"file_size_bytes", row["file_size_bytes"]},
               {"expires_at", row["expires_at"]}};
   if (row.contains("patient_name")) job["patient_name"] = row["patient_name"];
-  if (row["status"] == "completed") {
+  if (row["expired_at"].is_string()) {
+    job["status"] = "expired";
+    job["expired_at"] = row["expired_at"];
+  } else if (row["status"] == "completed") {
     job["download_url"] = "/api/v1/export/download/" + row["id"].get<std::string>();
   }
   if (row["status"] == "failed") job["error_message"] = row["error_message"];
@@ -98,8 +101,11 @@ Result<Json> JobStore::list(const auth::Caller& caller, const JobListQuery& q) {
     sql += " AND j.user_id = ?";
     params.push_back(caller.user_id);
   }
-  if (q.status) {
-    sql += " AND j.status = ?";
+  // 'expired' is a completed job whose file the cleanup pass removed.
+  if (q.status == "expired") {
+    sql += " AND j.expired_at IS NOT NULL";
+  } else if (q.status) {
+    sql += " AND j.status = ? AND j.expired_at IS NULL";
     params.push_back(*q.status);
   }
   if (q.patient_id) {

@@ -9,6 +9,16 @@
 
 namespace dossier::jobs::testing {
 
+//! A clock that moves only when told to.
+class FakeClock final : public Clock {
+ public:
+  TimePoint now() const override { return now_; }
+  void advance(std::chrono::milliseconds d) { now_ += d; }
+
+ private:
+  TimePoint now_ = std::chrono::system_clock::now();
+};
+
 class JobsTest : public db::testing::BackendTest {
  protected:
   void SetUp() override {

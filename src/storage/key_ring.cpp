@@ -107,6 +107,16 @@ Result<MasterKey> KeyRing::find(const std::string& id) {
   return load(id);
 }
 
+Result<std::string> KeyRing::link_secret() {
+  std::lock_guard lock(mutex_);
+  const fs::path path = fs::path(dir_) / "links.secret";
+  if (!fs::exists(path)) {
+    DOSSIER_TRY(write_private(path, to_hex(aead::random_bytes(aead::kKeyBytes)) + "\n"));
+  }
+  DOSSIER_ASSIGN_OR_RETURN(std::string hex, read_text(path));
+  return from_hex(hex);
+}
+
 Result<std::string> KeyRing::add_key() {
   const std::string id = new_uuid();
   const std::string bytes = aead::random_bytes(aead::kKeyBytes);

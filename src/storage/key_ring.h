@@ -35,6 +35,9 @@ class KeyRing {
   Result<MasterKey> find(const std::string& id);
   //! Creates a new key and makes it current; returns its id.
   Result<std::string> add_key();
+  //! The practice's secret for signing download links (links.secret beside the keys), made
+  //! on first use: 32 random bytes.
+  Result<std::string> link_secret();
 
  private:
   explicit KeyRing(std::string dir) : dir_(std::move(dir)) {}

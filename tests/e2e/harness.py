@@ -94,6 +94,18 @@ def stored_file_path(data_dir, key):
     return os.path.join(root, key + suffix)
 
 
+def run_sql(data_dir, statement):
+    """Runs one SQL statement on the practice's database, behind Dossier's back: for tests
+    that age a record or damage it."""
+    if BACKEND != "postgres":
+        import sqlite3
+        with sqlite3.connect(os.path.join(data_dir, "dossier.db")) as db:
+            db.execute(statement)
+        return
+    subprocess.run(["psql", location_env(data_dir)["DOSSIER_DATABASE_URL"], "-qc", statement],
+                   check=True, capture_output=True, timeout=60)
+
+
 def run_cli(*args, check=True):
     data_dir = args[args.index("--data-dir") + 1] if "--data-dir" in args else None
     env = process_env(data_dir) if data_dir else None

@@ -1,0 +1,45 @@
+#include "cli/cleanup.h"
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/log.h"
+#include "jobs/cleanup.h"
+
+namespace dossier::cli {
+
+PeriodicCleanup::PeriodicCleanup(Environment& env, std::chrono::seconds period)
+    : env_(env), period_(period), thread_([this] { loop(); }) {}
+
+PeriodicCleanup::~PeriodicCleanup() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_signal_.notify_all();
+  thread_.join();
+}
+
+void PeriodicCleanup::loop() {
+  std::unique_lock lock(mutex_);
+  do {
+    lock.unlock();
+    if (auto pass = jobs::expire_files(*env_.db, *env_.files, system_clock()); !pass.ok()) {
+      log::error("cleanup_failed", {{"error", pass.error().detail}});
+    }
+    lock.lock();
+  } while (!stop_signal_.wait_for(lock, period_, [this] { return stopping_; }));
+}
+
+int run_cleanup(const CleanupArgs& args) {
+  auto env = open_environment(args.location, {.pool_size = 2});
+  if (!env.ok()) return fail_with("cannot open the practice", env.error());
+  auto pass = jobs::expire_files(*env->db, *env->files, system_clock());
+  if (!pass.ok()) return fail_with("the cleanup pass failed", pass.error());
+  std::cout << "Expired " << pass->expired << " exports";
+  if (pass->files_failed) std::cout << "; " << pass->files_failed << " files could not be removed";
+  std::cout << ".\n";
+  return pass->files_failed ? 1 : 0;
+}
+
+}  // namespace dossier::cli
