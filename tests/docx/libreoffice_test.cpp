@@ -62,10 +62,10 @@ void expected_lines(const doc::Node& n, std::string& marker, std::vector<std::st
 // machines, before it opens the document); a second start finds the profile made and runs.
 // Only a crash is retried: a document it cannot read fails every time and so still fails.
 std::string convert(const std::string& soffice, const TempDir& dir, const std::string& format) {
-  const std::string command =
-      "timeout 180 '" + soffice + "' --headless --norestore -env:UserInstallation=file://" +
-      dir.path() + "/profile --convert-to " + format + " --outdir '" + dir.path() + "' '" +
-      dir.path() + "/report.docx'";
+  const std::string command = "timeout 180 '" + soffice +
+                              "' --headless --norestore -env:UserInstallation=file://" +
+                              dir.path() + "/profile --convert-to " + format + " --outdir '" +
+                              dir.path() + "' '" + dir.path() + "/report.docx'";
   auto r = run(command);
   for (int retry = 0; retry < 2 && r.exit_code > 128; ++retry) r = run(command);
   EXPECT_EQ(r.exit_code, 0) << r.output;
