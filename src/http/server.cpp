@@ -55,10 +55,20 @@ void stream_body(std::shared_ptr<storage::BlobReader> reader, const std::string&
       });
 }
 
+// Every answer may carry PHI and none is a page to embed: nothing is cached, framed, sniffed,
+// scripted or sent on as a referrer.
+void add_security_headers(httplib::Response& to) {
+  if (!to.has_header("Cache-Control")) to.set_header("Cache-Control", "no-store");
+  to.set_header("X-Content-Type-Options", "nosniff");
+  to.set_header("X-Frame-Options", "DENY");
+  to.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  to.set_header("Referrer-Policy", "no-referrer");
+}
+
 void write_response(const Response& from, httplib::Response& to) {
   to.status = from.status;
   for (const auto& [k, v] : from.headers) to.set_header(k, v);
-  to.set_header("X-Content-Type-Options", "nosniff");
+  add_security_headers(to);
   if (from.stream) {
     stream_body(from.stream, from.content_type, to);
   } else {
@@ -97,6 +107,7 @@ Server::Server(const Router& router, ServerOptions options)
                         : Error::make(ErrorCode::kValidation, "the request could not be read");
     Response r = error_response(e);
     res.set_content(r.body, r.content_type);
+    add_security_headers(res);
   });
 }
 

@@ -161,6 +161,20 @@ class ExportsTest(DemoPracticeTest):
                 self.assertEqual(e["ip_address"], "127.0.0.1")
                 self.assertEqual(e["user_agent"], "dossier-e2e/1.0")
 
+    def test_every_answer_carries_the_security_headers(self):
+        job = self.export("progress-report", {"patient_id": self.patient_id, "format": "pdf"}, self.token)
+        answers = [self.call("GET", f"/api/v1/patients/{self.patient_id}", token=self.token),
+                   self.call("GET", job["download_url"]),
+                   self.call("GET", "/api/v1/nowhere", token=self.token),
+                   self.call("GET", f"/api/v1/export/jobs/{job['id']}")]
+        self.assertEqual([a[0] for a in answers], [200, 200, 404, 401])
+        for _, _, headers in answers:
+            self.assertEqual(headers["Cache-Control"], "no-store")
+            self.assertEqual(headers["X-Content-Type-Options"], "nosniff")
+            self.assertEqual(headers["X-Frame-Options"], "DENY")
+            self.assertEqual(headers["Content-Security-Policy"], "default-src 'none'; frame-ancestors 'none'")
+            self.assertEqual(headers["Referrer-Policy"], "no-referrer")
+
     def test_job_listing_filters_and_pages(self):
         for _ in range(3):
             self.export("insurance-report", {"patient_id": self.patient_id, "format": "json",
