@@ -127,16 +127,7 @@ Status append_to_chain(db::Database& db, Json row) {
     row["seq"] = head.seq + 1;
     row["prev_hash"] = head.row_hash;
     row["row_hash"] = chain_hash(row);
-    std::string columns, marks;
-    db::Params values;
-    for (const auto& [name, value] : row.items()) {
-      columns += (columns.empty() ? "" : ", ") + name;
-      marks += marks.empty() ? "?" : ", ?";
-      values.push_back(value);
-    }
-    DOSSIER_TRY(db.execute("INSERT INTO export_audit_log (" + columns + ") VALUES (" + marks + ")",
-                           values));
-    return {};
+    return db.insert("export_audit_log", row);
   });
 }
 

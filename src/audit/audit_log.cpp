@@ -35,6 +35,10 @@ std::string action_list() {
   return out;
 }
 
+auth::Caller job_creator(const Json& job) {
+  return {job["user_id"].get<std::string>(), auth::Role::kTherapist, {}, {}};
+}
+
 Entry job_entry(std::string action, const Json& job, Json metadata) {
   const Json& patient = job["patient_id"];
   return {

@@ -36,6 +36,10 @@ struct Entry {
   Json metadata = Json::object();  //!< ids and settings only, never PHI
 };
 
+//! The caller a worker-side step of `job` (an export_jobs row) is recorded for: its creator,
+//! whose export it is, with no address since no request of theirs caused the step.
+auth::Caller job_creator(const Json& job);
+
 //! An entry about the export_jobs row `job`: its id and, when it has one, its patient.
 Entry job_entry(std::string action, const Json& job, Json metadata = Json::object());
 

@@ -11,13 +11,13 @@
 namespace dossier::cli {
 
 int run_audit_verify(const AuditArgs& args) {
-  const auto sqlite_path = std::filesystem::path(args.location.data_dir) / "dossier.db";
+  const std::string sqlite_file = sqlite_path(args.location);
   // Verifying a practice that is not there would otherwise create an empty one, and pass.
-  if (args.location.database_url.empty() && !std::filesystem::exists(sqlite_path)) {
+  if (args.location.database_url.empty() && !std::filesystem::exists(sqlite_file)) {
     return fail("no practice in " + args.location.data_dir);
   }
   auto db = db::open_database(
-      {.url = args.location.database_url, .sqlite_path = sqlite_path.string(), .pool_size = 2});
+      {.url = args.location.database_url, .sqlite_path = sqlite_file, .pool_size = 2});
   if (!db.ok()) return fail_with("cannot open the database", db.error());
   // A database from before the chain gets its columns, as on any other start.
   if (auto applied = db::migrate(**db); !applied.ok()) {

@@ -76,10 +76,9 @@ int run_token(const TokenArgs& args) {
 // does only that, for deployments that migrate as a step of their own before new binaries
 // roll out (older binaries then refuse the newer schema rather than run on it).
 int run_migrate(const MigrateArgs& args) {
-  auto db = db::open_database(
-      {.url = args.location.database_url,
-       .sqlite_path = (std::filesystem::path(args.location.data_dir) / "dossier.db").string(),
-       .pool_size = 1});
+  auto db = db::open_database({.url = args.location.database_url,
+                               .sqlite_path = sqlite_path(args.location),
+                               .pool_size = 1});
   if (!db.ok()) return fail_with("cannot open the database", db.error());
   auto applied = db::migrate(**db);
   if (!applied.ok()) return fail_with("migration failed", applied.error());

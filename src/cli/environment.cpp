@@ -23,6 +23,10 @@ void add_location_options(CLI::App& command, Location& location) {
       ->envname("DOSSIER_STORAGE_URL");
 }
 
+std::string sqlite_path(const Location& location) {
+  return (std::filesystem::path(location.data_dir) / "dossier.db").string();
+}
+
 std::string keys_dir(const Location& location) {
   return (std::filesystem::path(location.data_dir) / "keys").string();
 }
@@ -33,11 +37,9 @@ Result<Environment> open_environment(const Location& location, const OpenOptions
   fs::create_directories(location.data_dir, ec);
   if (ec) return Error::make(ErrorCode::kUnavailable, "cannot create the data directory");
   fs::permissions(location.data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
-  DOSSIER_ASSIGN_OR_RETURN(
-      auto db,
-      db::open_database({.url = location.database_url,
-                         .sqlite_path = (fs::path(location.data_dir) / "dossier.db").string(),
-                         .pool_size = options.pool_size}));
+  DOSSIER_ASSIGN_OR_RETURN(auto db, db::open_database({.url = location.database_url,
+                                                       .sqlite_path = sqlite_path(location),
+                                                       .pool_size = options.pool_size}));
   DOSSIER_TRY(db::migrate(*db));
   DOSSIER_TRY(catalog::install_system_templates(*db));
   DOSSIER_ASSIGN_OR_RETURN(auto keys, storage::KeyRing::open(keys_dir(location)));

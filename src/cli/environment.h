@@ -40,6 +40,9 @@ struct Environment {
   std::unique_ptr<storage::BlobStore> files;  //!< encrypted under `keys`
 };
 
+//! DIR/dossier.db, the embedded database.
+std::string sqlite_path(const Location& location);
+
 //! DIR/keys, where the master keys live.
 std::string keys_dir(const Location& location);
 

@@ -9,19 +9,16 @@
 #include <vector>
 
 namespace dossier::crypto {
-namespace {
-
-std::string to_hex(const unsigned char* p, size_t n) {
+std::string to_hex(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(n * 2, '0');
-  for (size_t i = 0; i < n; ++i) {
-    out[2 * i] = kHex[p[i] >> 4];
-    out[2 * i + 1] = kHex[p[i] & 0x0f];
+  std::string out(bytes.size() * 2, '0');
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    out[2 * i] = kHex[b >> 4];
+    out[2 * i + 1] = kHex[b & 0x0f];
   }
   return out;
 }
-
-}  // namespace
 
 std::string sha256_hex(std::string_view data) {
   unsigned char md[EVP_MAX_MD_SIZE];
@@ -29,7 +26,7 @@ std::string sha256_hex(std::string_view data) {
   if (EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr) != 1) {
     throw std::runtime_error("EVP_Digest failed");
   }
-  return to_hex(md, len);
+  return to_hex(std::string_view(reinterpret_cast<const char*>(md), len));
 }
 
 std::string random_token(size_t n) {
@@ -59,7 +56,7 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
            reinterpret_cast<const unsigned char*>(data.data()), data.size(), md, &len) == nullptr) {
     throw std::runtime_error("HMAC failed");
   }
-  return to_hex(md, len);
+  return to_hex(std::string_view(reinterpret_cast<const char*>(md), len));
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {

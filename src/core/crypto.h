@@ -6,6 +6,9 @@
 
 namespace dossier::crypto {
 
+//! `bytes` as lower-case hex.
+std::string to_hex(std::string_view bytes);
+
 //! Lower-case hex SHA-256 of `data`.
 std::string sha256_hex(std::string_view data);
 

@@ -34,18 +34,8 @@ Status require_empty(Database& db, const std::vector<std::string>& tables) {
 }
 
 Status copy_table(Database& from, Database& to, const std::string& table) {
-  return from.for_each("SELECT * FROM " + table + " ORDER BY rowid", {}, [&](Row&& row) {
-    std::string columns, marks;
-    Params values;
-    for (auto& [column, value] : row.items()) {
-      columns += (columns.empty() ? "" : ", ") + column;
-      marks += marks.empty() ? "?" : ", ?";
-      values.push_back(std::move(value));
-    }
-    auto inserted =
-        to.execute("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")", values);
-    return inserted.ok() ? Status{} : Status{inserted.error()};
-  });
+  return from.for_each("SELECT * FROM " + table + " ORDER BY rowid", {},
+                       [&](Row&& row) { return to.insert(table, row); });
 }
 
 }  // namespace

@@ -67,6 +67,10 @@ class Database {
 
   //! Convenience: the first row, or nullopt-like null Json when there is none.
   Result<Json> query_one(std::string_view sql, const Params& params = {});
+
+  //! Convenience: inserts `row` (column name → value) into `table`. Both names come from
+  //! the code or the schema, never from a request.
+  Status insert(std::string_view table, const Row& row);
 };
 
 }  // namespace dossier::db

@@ -59,10 +59,8 @@ Json with_signed_link(const App& app, const auth::Caller& caller, Json job) {
 // audited without a user: who sent it is unknown.
 Error refuse_link(App& app, const Context& ctx, auth::LinkCheck check) {
   const bool expired = check == auth::LinkCheck::kExpired;
-  auth::Caller bearer{"", auth::Role::kTherapist, ctx.request.remote_addr, {}};
-  if (auto ua = ctx.request.headers.find("user-agent"); ua != ctx.request.headers.end()) {
-    bearer.user_agent = ua->second;
-  }
+  auth::Caller bearer{"", auth::Role::kTherapist, {}, {}};
+  stamp_origin(bearer, ctx.request);
   auto job = app.db.query_one("SELECT id, patient_id FROM export_jobs WHERE id = ?",
                               {ctx.param("job_id")});
   if (job.ok() && job->is_object()) {
@@ -84,10 +82,7 @@ Result<auth::Caller> download_caller(App& app, const Context& ctx) {
                       unix_seconds(system_clock().now()));
   if (check != auth::LinkCheck::kValid) return refuse_link(app, ctx, check);
   DOSSIER_ASSIGN_OR_RETURN(auth::Caller caller, auth::link_caller(app.db, user));
-  caller.ip_address = ctx.request.remote_addr;
-  if (auto ua = ctx.request.headers.find("user-agent"); ua != ctx.request.headers.end()) {
-    caller.user_agent = ua->second;
-  }
+  stamp_origin(caller, ctx.request);
   return caller;
 }
 

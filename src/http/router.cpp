@@ -43,6 +43,11 @@ std::string header(const Request& r, const std::string& name) {
 
 }  // namespace
 
+void stamp_origin(auth::Caller& caller, const Request& request) {
+  caller.ip_address = request.remote_addr;
+  caller.user_agent = header(request, "user-agent");
+}
+
 Result<auth::Caller> authenticate_bearer(db::Database& db, const Request& r) {
   const std::string value = header(r, "authorization");
   const std::string prefix = "Bearer ";
@@ -51,8 +56,7 @@ Result<auth::Caller> authenticate_bearer(db::Database& db, const Request& r) {
   }
   DOSSIER_ASSIGN_OR_RETURN(auth::Caller caller,
                            auth::authenticate(db, value.substr(prefix.size())));
-  caller.ip_address = r.remote_addr;
-  caller.user_agent = header(r, "user-agent");
+  stamp_origin(caller, r);
   return caller;
 }
 

@@ -54,6 +54,9 @@ struct Context {
 
 using Handler = std::function<Result<Response>(const Context&)>;
 
+//! Records where `request` came from (address, user agent) on `caller`, for the audit log.
+void stamp_origin(auth::Caller& caller, const Request& request);
+
 //! The caller of a request's bearer token, with its address and user agent; what the router
 //! does for authenticated routes, for handlers that accept other credentials as well.
 Result<auth::Caller> authenticate_bearer(db::Database& db, const Request& request);

@@ -21,8 +21,7 @@ Result<Outcome> expire_one(db::Database& db, storage::BlobStore& files, const Js
                               {now, job["id"]}));
     mine = n == 1;
     if (!mine) return {};
-    const auth::Caller creator{job["user_id"].get<std::string>(), auth::Role::kTherapist, {}, {}};
-    return audit::append(db, creator,
+    return audit::append(db, audit::job_creator(job),
                          audit::job_entry("expired", job, {{"expires_at", job["expires_at"]}}));
   }));
   if (!mine) return Outcome::kSkipped;

@@ -10,11 +10,9 @@ namespace {
 constexpr const char* kGivenUp =
     "the export was interrupted too many times and was given up; please request it again";
 
-// Worker-side audit rows are the job creator's: the export is theirs, though no request of
-// theirs (and so no address) caused this step.
 Status audit_job(db::Database& db, const Json& job, const std::string& action, Json metadata) {
-  const auth::Caller creator{job["user_id"].get<std::string>(), auth::Role::kTherapist, {}, {}};
-  return audit::append(db, creator, audit::job_entry(action, job, std::move(metadata)));
+  return audit::append(db, audit::job_creator(job),
+                       audit::job_entry(action, job, std::move(metadata)));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/crypto.h"
 #include "core/ids.h"
 #include "core/log.h"
 #include "storage/aead.h"
@@ -19,16 +20,6 @@ namespace fs = std::filesystem;
 // Ids come from `current` and from file headers: anything but a UUID could name a path.
 bool valid_id(const std::string& id) {
   return is_uuid(id);
-}
-
-std::string to_hex(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out += kHex[c >> 4];
-    out += kHex[c & 0x0f];
-  }
-  return out;
 }
 
 Result<std::string> from_hex(std::string_view hex) {
@@ -111,7 +102,7 @@ Result<std::string> KeyRing::link_secret() {
   std::lock_guard lock(mutex_);
   const fs::path path = fs::path(dir_) / "links.secret";
   if (!fs::exists(path)) {
-    DOSSIER_TRY(write_private(path, to_hex(aead::random_bytes(aead::kKeyBytes)) + "\n"));
+    DOSSIER_TRY(write_private(path, crypto::to_hex(aead::random_bytes(aead::kKeyBytes)) + "\n"));
   }
   DOSSIER_ASSIGN_OR_RETURN(std::string hex, read_text(path));
   return from_hex(hex);
@@ -120,7 +111,7 @@ Result<std::string> KeyRing::link_secret() {
 Result<std::string> KeyRing::add_key() {
   const std::string id = new_uuid();
   const std::string bytes = aead::random_bytes(aead::kKeyBytes);
-  DOSSIER_TRY(write_private(fs::path(dir_) / (id + ".key"), to_hex(bytes) + "\n"));
+  DOSSIER_TRY(write_private(fs::path(dir_) / (id + ".key"), crypto::to_hex(bytes) + "\n"));
   DOSSIER_TRY(write_private(fs::path(dir_) / "current", id + "\n"));
   std::lock_guard lock(mutex_);
   keys_.emplace(id, bytes);

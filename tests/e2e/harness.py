@@ -13,6 +13,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -98,7 +99,6 @@ def run_sql(data_dir, statement):
     """Runs one SQL statement on the practice's database, behind Dossier's back: for tests
     that age a record or damage it."""
     if BACKEND != "postgres":
-        import sqlite3
         with sqlite3.connect(os.path.join(data_dir, "dossier.db")) as db:
             db.execute(statement)
         return
