@@ -247,11 +247,13 @@ TEST(SystemTemplatesPdf, SessionNotesLabelEveryKindOfNote) {
   const auto patients = all_patients();
   for (size_t i = 0; i < patients.size(); i += 7) {  // one patient of each therapist
     SCOPED_TRACE(i);
-    const Json ctx = context_for(ExportType::kSessionNotes, patients[i],
-                                 {{"options",
-                                   {{"include_transcript", true},
-                                    {"include_psychotherapy_notes", true},
-                                    {"authorization_reference", "AUTH-2026-001"}}}});
+    const Json ctx = context_for(
+        ExportType::kSessionNotes, patients[i],
+        {{"options", {{"include_transcript", true}, {"include_psychotherapy_notes", true}}},
+         {"authorization",
+          {{"reference", "AUTH-2026-001"},
+           {"date", "2026-01-15"},
+           {"scope", "psychotherapy notes for continuity of care"}}}});
     const Rendered r = render_system(ExportType::kSessionNotes, ctx);
     const std::string text = pdf_text(r.pdf.bytes);
     const auto expect = [&](const std::string& label) {
@@ -477,10 +479,11 @@ TEST(SystemTemplatesPdf, Preview) {
   const std::vector<std::pair<ExportType, Json>> docs = {
       {ExportType::kProgressReport, {{"include_sections", {{"medical_necessity", true}}}}},
       {ExportType::kSessionNotes,
-       {{"options",
-         {{"include_transcript", true},
-          {"include_psychotherapy_notes", true},
-          {"authorization_reference", "AUTH-2026-001"}}}}},
+       {{"options", {{"include_transcript", true}, {"include_psychotherapy_notes", true}}},
+        {"authorization",
+         {{"reference", "AUTH-2026-001"},
+          {"date", "2026-01-15"},
+          {"scope", "psychotherapy notes for continuity of care"}}}}},
       {ExportType::kTreatmentSummary, {{"purpose", "insurance"}}},
       {ExportType::kFullRecord, {{"include_sections", {{"attachments", true}}}}},
       {ExportType::kInsuranceReport, Json::object()}};

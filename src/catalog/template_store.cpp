@@ -8,6 +8,7 @@
 #include "core/field_checker.h"
 #include "core/ids.h"
 #include "jobs/export_request.h"
+#include "redact/profile.h"
 #include "tmpl/template.h"
 
 namespace dossier::catalog {
@@ -46,6 +47,7 @@ Json to_api(const Json& row, bool with_content) {
             {"include_sections", row["include_sections"].is_string()
                                      ? Json::parse(row["include_sections"].get<std::string>())
                                      : Json(nullptr)},
+            {"redaction_profile", row["redaction_profile"]},
             {"is_system", row["is_system"] == 1},
             {"created_by", row["created_by"]},
             {"created_at", row["created_at"]},
@@ -75,14 +77,16 @@ void check_sections(FieldChecker& fields, const Json* sections,
 Status check_body(const Json& body, bool partial, Json& out) {
   FieldChecker f(body);
   if (!f.require_object()) return f.finish();
-  f.allow_only(
-      {"name", "description", "export_type", "format", "template_content", "include_sections"});
+  f.allow_only({"name", "description", "export_type", "format", "template_content",
+                "include_sections", "redaction_profile"});
   std::vector<std::string> types;
   for (auto t : jobs::all_export_types()) types.push_back(jobs::export_type_name(t));
   if (auto v = f.string("name", !partial, 100)) out["name"] = *v;
   if (auto v = f.string("description", false, 2000)) out["description"] = *v;
   if (auto v = f.one_of("export_type", types, !partial)) out["export_type"] = *v;
   if (auto v = f.one_of("format", {"pdf", "docx"}, !partial)) out["format"] = *v;
+  if (auto v = f.one_of("redaction_profile", redact::profile_names(), false))
+    out["redaction_profile"] = *v;
   auto content = f.string("template_content", !partial, kMaxContent);
   const Json* sections = f.object("include_sections");
   if (sections) out["include_sections"] = *sections;
@@ -191,7 +195,8 @@ Result<Json> create_template(db::Database& db, const auth::Caller& caller, const
         {"export_type", source["export_type"]},
         {"format", source["format"]},
         {"template_content", source["template_content"]},
-        {"include_sections", source["include_sections"]}};
+        {"include_sections", source["include_sections"]},
+        {"redaction_profile", source["redaction_profile"]}};
   } else {
     DOSSIER_TRY(check_body(body, false, fields));
   }
@@ -199,13 +204,14 @@ Result<Json> create_template(db::Database& db, const auth::Caller& caller, const
   const std::string now = now_timestamp();
   const Json sections = fields.value("include_sections", Json());
   DOSSIER_TRY(db.transaction([&]() -> Status {
-    DOSSIER_TRY(db.execute(
-        "INSERT INTO export_templates (id, name, description, export_type, format, "
-        "template_content, include_sections, is_system, created_by, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-        {id, fields["name"], fields.value("description", Json()), fields["export_type"],
-         fields["format"], fields["template_content"],
-         sections.is_null() ? Json() : Json(sections.dump()), caller.user_id, now, now}));
+    DOSSIER_TRY(
+        db.execute("INSERT INTO export_templates (id, name, description, export_type, format, "
+                   "template_content, include_sections, redaction_profile, is_system, created_by, "
+                   "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                   {id, fields["name"], fields.value("description", Json()), fields["export_type"],
+                    fields["format"], fields["template_content"],
+                    sections.is_null() ? Json() : Json(sections.dump()),
+                    fields.value("redaction_profile", Json()), caller.user_id, now, now}));
     // A copy brings its images along, so that it renders as its source did.
     if (!copy_from.empty()) DOSSIER_TRY(copy_template_assets(db, copy_from, id));
     return {};

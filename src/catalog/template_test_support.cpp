@@ -9,6 +9,7 @@
 #include "db/sqlite/sqlite_database.h"
 #include "demo/demo.h"
 #include "gather/gather.h"
+#include "jobs/disclosure_request.h"
 #include "jobs/export_request.h"
 
 namespace dossier::catalog::test_support {
@@ -83,6 +84,7 @@ Json context_for(ExportType type, const PatientRef& who, Json body) {
     ADD_FAILURE() << "gather: " << ctx.error().detail;
     return Json();
   }
+  (*ctx)["disclosure"] = jobs::disclosure_of(req->parameters);
   return std::move(ctx).value();
 }
 

@@ -33,6 +33,10 @@ bool FieldChecker::require_object(std::string_view what) {
 }
 
 void FieldChecker::allow_only(std::initializer_list<std::string_view> allowed) {
+  allow_only(std::vector<std::string_view>(allowed));
+}
+
+void FieldChecker::allow_only(const std::vector<std::string_view>& allowed) {
   if (!body_.is_object()) return;
   for (const auto& [key, value] : body_.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {

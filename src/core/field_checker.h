@@ -23,6 +23,7 @@ class FieldChecker {
   bool require_object(std::string_view what = "the request body");
   //! Records a problem for every member not in `allowed`.
   void allow_only(std::initializer_list<std::string_view> allowed);
+  void allow_only(const std::vector<std::string_view>& allowed);
 
   std::optional<std::string> string(std::string_view key, bool required, size_t max_len = 1000);
   std::optional<std::string> uuid(std::string_view key, bool required);

@@ -1,5 +1,6 @@
 // Step 2 of request checking: the request against the record and the caller.
 #include "auth/visibility.h"
+#include "jobs/disclosure_request.h"
 #include "jobs/export_request.h"
 
 namespace dossier::jobs {
@@ -48,14 +49,14 @@ Status check_plan(db::Database& db, const ExportRequest& req) {
   return {};
 }
 
-// The template must exist and be of the request's type; its include_sections become the
-// defaults of the request's.
+// The template must exist and be of the request's type; its include_sections and redaction
+// profile become the defaults of the request's.
 Status apply_template(db::Database& db, ExportRequest& req) {
-  if (!req.template_id) return {};
-  DOSSIER_ASSIGN_OR_RETURN(
-      Json row,
-      db.query_one("SELECT export_type, include_sections FROM export_templates WHERE id = ?",
-                   {*req.template_id}));
+  if (!req.template_id) return authorize_disclosure(db, Json(), req);
+  DOSSIER_ASSIGN_OR_RETURN(Json row, db.query_one("SELECT export_type, include_sections, "
+                                                  "redaction_profile FROM export_templates WHERE "
+                                                  "id = ?",
+                                                  {*req.template_id}));
   if (row.is_null()) return Error::validation("template_id", "no such template");
   if (row["export_type"] != export_type_name(req.type)) {
     return Error::validation("template_id", "is a template for another export type");
@@ -65,7 +66,7 @@ Status apply_template(db::Database& db, ExportRequest& req) {
     req.parameters["include_sections"] =
         resolve_sections(req.type, sections, req.requested_sections);
   }
-  return {};
+  return authorize_disclosure(db, row["redaction_profile"], req);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "auth/visibility.h"
 #include "core/field_checker.h"
+#include "jobs/disclosure_request.h"
 
 namespace dossier::jobs {
 namespace {
@@ -57,25 +58,20 @@ Json parse_options(FieldChecker& fields, ExportType type) {
   FieldChecker opt(given ? *given : empty, "options.");
   if (type == ExportType::kSessionNotes) {
     opt.allow_only({"include_transcript", "include_ai_notes", "include_action_items",
-                    "include_psychotherapy_notes", "authorization_reference"});
+                    "include_psychotherapy_notes"});
     options["include_transcript"] = opt.boolean("include_transcript").value_or(false);
     options["include_ai_notes"] = opt.boolean("include_ai_notes").value_or(true);
     options["include_action_items"] = opt.boolean("include_action_items").value_or(true);
   } else if (type == ExportType::kFullRecord) {
-    opt.allow_only({"include_psychotherapy_notes", "authorization_reference"});
+    opt.allow_only({"include_psychotherapy_notes"});
   } else {
     opt.allow_only({});
     fields.absorb(std::move(opt));
     return options;
   }
-  const bool psychotherapy = opt.boolean("include_psychotherapy_notes").value_or(false);
-  auto reference = opt.string("authorization_reference", false, 200);
-  if (psychotherapy && !reference) {
-    opt.problem("authorization_reference",
-                "is required to include psychotherapy notes (45 CFR 164.508(a)(2))");
-  }
-  options["include_psychotherapy_notes"] = psychotherapy;
-  options["authorization_reference"] = reference ? Json(*reference) : Json(nullptr);
+  // The authorization it needs is a member of its own (jobs/disclosure_request.h).
+  options["include_psychotherapy_notes"] =
+      opt.boolean("include_psychotherapy_notes").value_or(false);
   fields.absorb(std::move(opt));
   return options;
 }
@@ -95,28 +91,35 @@ void parse_format(FieldChecker& fields, ExportRequest& req) {
   if (format) req.format = *format;
 }
 
+// The type's own members and those every request may carry.
+void allow(FieldChecker& fields, std::initializer_list<std::string_view> own) {
+  std::vector<std::string_view> allowed(own);
+  allowed.insert(allowed.end(), disclosure_members().begin(), disclosure_members().end());
+  fields.allow_only(allowed);
+}
+
 void parse_by_type(FieldChecker& fields, ExportRequest& req) {
   Json& p = req.parameters;
   switch (req.type) {
     case ExportType::kSessionNotes:
-      fields.allow_only({"session_ids", "format", "template_id", "options"});
+      allow(fields, {"session_ids", "format", "template_id", "options"});
       if (auto ids = fields.uuid_list("session_ids", true, kMaxSessions)) p["session_ids"] = *ids;
       break;
     case ExportType::kProgressReport:
-      fields.allow_only({"patient_id", "start_date", "end_date", "format", "template_id",
-                         "include_sections", "options"});
+      allow(fields, {"patient_id", "start_date", "end_date", "format", "template_id",
+                     "include_sections", "options"});
       parse_range(fields, p, "start_date", "end_date");
       break;
     case ExportType::kTreatmentSummary:
-      fields.allow_only({"patient_id", "treatment_plan_id", "format", "purpose", "template_id",
-                         "include_sections", "options"});
+      allow(fields, {"patient_id", "treatment_plan_id", "format", "purpose", "template_id",
+                     "include_sections", "options"});
       if (auto plan = fields.uuid("treatment_plan_id", false)) p["treatment_plan_id"] = *plan;
       p["purpose"] =
           fields.one_of("purpose", {"insurance", "transfer", "records"}, false).value_or("records");
       break;
     case ExportType::kFullRecord: {
-      fields.allow_only(
-          {"patient_id", "format", "template_id", "include_sections", "date_range", "options"});
+      allow(fields,
+            {"patient_id", "format", "template_id", "include_sections", "date_range", "options"});
       const Json* range = fields.object("date_range");
       if (range) {
         FieldChecker r(*range, "date_range.");
@@ -127,8 +130,8 @@ void parse_by_type(FieldChecker& fields, ExportRequest& req) {
       break;
     }
     case ExportType::kInsuranceReport:
-      fields.allow_only({"patient_id", "session_ids", "start_date", "end_date", "format",
-                         "template_id", "options"});
+      allow(fields, {"patient_id", "session_ids", "start_date", "end_date", "format", "template_id",
+                     "options"});
       if (auto ids = fields.uuid_list("session_ids", false, kMaxSessions)) p["session_ids"] = *ids;
       parse_range(fields, p, "start_date", "end_date");
       if (fields.has("session_ids") && (fields.has("start_date") || fields.has("end_date"))) {
@@ -202,6 +205,7 @@ Result<ExportRequest> parse_export_request(ExportType type, const Json& body) {
         resolve_sections(type, Json::object(), req.requested_sections);
   }
   req.parameters["options"] = parse_options(fields, type);
+  parse_disclosure(fields, req);
   DOSSIER_TRY(fields.finish());
   return req;
 }

@@ -90,7 +90,45 @@ TEST(ExportRequestTest, PsychotherapyNotesNeedAnAuthorization) {
                                 {{"session_ids", {kPatient}},
                                  {"format", "json"},
                                  {"options", {{"include_psychotherapy_notes", true}}}});
-  EXPECT_EQ(paths(r), std::vector<std::string>{"options.authorization_reference"});
+  EXPECT_EQ(paths(r), std::vector<std::string>{"authorization"});
+  auto ok = parse_export_request(
+      ExportType::kSessionNotes,
+      {{"session_ids", {kPatient}},
+       {"format", "json"},
+       {"options", {{"include_psychotherapy_notes", true}}},
+       {"authorization", {{"reference", "AUTH-7"}, {"date", "2026-01-02"}, {"scope", "notes"}}}});
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->parameters["authorization"]["reference"], "AUTH-7");
+}
+
+TEST(ExportRequestTest, DisclosureMembersAreChecked) {
+  auto r = parse_export_request(
+      ExportType::kFullRecord,
+      {{"patient_id", kPatient},
+       {"format", "json"},
+       {"purpose", 7},
+       {"recipient", {{"organization", "Lakeside Clinic"}}},
+       {"redaction", {{"profile", "everything"}, {"terms", {"ok", "x"}}}},
+       {"authorization", {{"reference", "A"}, {"date", "2999-01-01"}, {"scope", "all"}}},
+       {"consent", {{"date", "2025-02-30"}}}});
+  EXPECT_EQ(paths(r), (std::vector<std::string>{"purpose", "recipient.name", "redaction.profile",
+                                                "redaction.terms[1]", "authorization.date",
+                                                "consent.reference", "consent.date"}));
+}
+
+TEST(ExportRequestTest, DisclosureMembersAreKeptInTheParameters) {
+  auto r = parse_export_request(
+      ExportType::kProgressReport,
+      {{"patient_id", kPatient},
+       {"format", "pdf"},
+       {"purpose", "continuity of care"},
+       {"recipient", {{"name", "Dr. Imani Okafor"}, {"organization", "Lakeside Clinic"}}},
+       {"redaction", {{"profile", "transfer"}, {"terms", {"Riverside"}}}}});
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r->parameters["purpose"], "continuity of care");
+  EXPECT_EQ(r->parameters["recipient"]["organization"], "Lakeside Clinic");
+  EXPECT_EQ(r->parameters["redaction"]["profile"], "transfer");
+  EXPECT_EQ(r->parameters["redaction"]["terms"], Json::array({"Riverside"}));
 }
 
 TEST(ExportRequestTest, SessionIdsMustBeDistinctUuids) {

@@ -72,12 +72,14 @@ Result<bool> JobQueue::complete(const std::string& job_id, const std::string& wo
     DOSSIER_ASSIGN_OR_RETURN(
         db::Rows rows,
         db_.query("UPDATE export_jobs SET status = 'completed', file_path = ?, "
-                  "file_size_bytes = ?, file_sha256 = ?, render_notes = ?, completed_at = ?, "
+                  "file_size_bytes = ?, file_sha256 = ?, render_notes = ?, redaction_report = ?, "
+                  "completed_at = ?, "
                   "expires_at = ?, lease_owner = NULL, lease_expires_at = NULL, "
                   "error_message = NULL WHERE id = ? AND lease_owner = ? AND "
                   "status = 'processing' AND deleted_at IS NULL "
                   "RETURNING id, user_id, patient_id, attempts",
                   {file.key, file.size_bytes, file.sha256, Json(file.notes).dump(),
+                   file.redaction.is_null() ? Json() : Json(file.redaction.dump()),
                    format_timestamp(now), format_timestamp(now + keep_for), job_id, worker_id}));
     if (rows.empty()) return {};
     completed = true;

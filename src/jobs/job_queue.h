@@ -35,6 +35,7 @@ struct StoredFile {
   int64_t size_bytes = 0;
   std::string sha256;
   std::vector<std::string> notes;  //!< rendering notes for the job's creator
+  Json redaction = nullptr;        //!< the redaction report, counts only
 };
 
 class JobQueue {

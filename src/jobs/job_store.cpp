@@ -5,6 +5,7 @@
 #include "audit/audit_log.h"
 #include "core/ids.h"
 #include "core/log.h"
+#include "jobs/disclosure_request.h"
 #include "jobs/job_queue.h"
 
 namespace dossier::jobs {
@@ -26,12 +27,13 @@ Result<Json> JobStore::create(const auth::Caller& caller, const ExportRequest& r
         {id, caller.user_id, request.patient_id ? Json(*request.patient_id) : Json(nullptr),
          request.template_id ? Json(*request.template_id) : Json(nullptr),
          export_type_name(request.type), request.format, request.parameters.dump(), now}));
-    DOSSIER_TRY(audit::append(
-        db_, caller,
-        {"created",
-         id,
-         request.patient_id,
-         {{"export_type", export_type_name(request.type)}, {"format", request.format}}}));
+    DOSSIER_TRY(audit::append(db_, caller,
+                              {"created",
+                               id,
+                               request.patient_id,
+                               {{"export_type", export_type_name(request.type)},
+                                {"format", request.format},
+                                {"disclosure", disclosure_of(request.parameters)}}}));
     DOSSIER_TRY(db_.notify(kJobsChannel));
     DOSSIER_ASSIGN_OR_RETURN(Json queued,
                              db_.query_one("SELECT COUNT(*) AS n FROM export_jobs WHERE status IN "
@@ -84,6 +86,8 @@ Json JobStore::to_api(const Json& row) const {
   if (row["status"] == "failed") job["error_message"] = row["error_message"];
   if (row["render_notes"].is_string())
     job["notes"] = Json::parse(row["render_notes"].get<std::string>());
+  if (row["redaction_report"].is_string())
+    job["redaction"] = Json::parse(row["redaction_report"].get<std::string>());
   return job;
 }
 

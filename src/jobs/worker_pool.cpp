@@ -160,7 +160,7 @@ Result<StoredFile> WorkerPool::store(const std::string& key, const ProducedFile&
   DOSSIER_TRY(writer->write(produced.bytes));
   DOSSIER_TRY(writer->commit());
   return StoredFile{key, static_cast<int64_t>(produced.bytes.size()),
-                    crypto::sha256_hex(produced.bytes), produced.notes};
+                    crypto::sha256_hex(produced.bytes), produced.notes, produced.redaction};
 }
 
 // After a completion whose answer was lost (the connection dropped around COMMIT), the job

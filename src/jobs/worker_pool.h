@@ -32,6 +32,7 @@ struct ProducedFile {
   std::string bytes;
   std::string extension;           //!< ".json", ".pdf", …
   std::vector<std::string> notes;  //!< what rendering ignored, shown on the job
+  Json redaction = nullptr;        //!< what redaction removed (redact/redactor.h), by count
 };
 
 //! Turns a claimed job row into the file to hand out.

@@ -6,6 +6,8 @@
 #include "core/clock.h"
 #include "formats/renderer.h"
 #include "gather/gather.h"
+#include "jobs/disclosure_request.h"
+#include "redact/redaction.h"
 
 namespace dossier::pipeline {
 namespace {
@@ -31,23 +33,49 @@ Result<TemplateChoice> template_for(db::Database& db, const Json& job) {
 
 }  // namespace
 
-Result<formats::Rendered> produce(db::Database& db, const Json& job) {
-  const std::string now = now_timestamp();
+// The job's context, redacted as its request says, and what redaction removed.
+struct Redacted {
+  Json context;
+  Json report;
+};
+
+Result<Redacted> redacted_context(db::Database& db, const Json& job, const std::string& now) {
   DOSSIER_ASSIGN_OR_RETURN(Json context, gather::gather(db, job, now));
-  formats::RenderInput input{job["format"].get<std::string>(), context, {}, "template", now};
+  const Json parameters = job["parameters"].is_string()
+                              ? Json::parse(job["parameters"].get<std::string>())
+                              : job["parameters"];
+  const auto settings = redact::settings_from(parameters, job["export_type"].get<std::string>());
+  DOSSIER_ASSIGN_OR_RETURN(
+      Json report,
+      redact::redact_export(db, job["patient_id"].get<std::string>(), settings, context));
+  context["disclosure"] = jobs::disclosure_of(parameters);
+  return Redacted{std::move(context), std::move(report)};
+}
+
+Result<Produced> produce_export(db::Database& db, const Json& job) {
+  const std::string now = now_timestamp();
+  DOSSIER_ASSIGN_OR_RETURN(Redacted r, redacted_context(db, job, now));
+  formats::RenderInput input{job["format"].get<std::string>(), r.context, {}, "template", now};
   if (input.format != "json") {
     DOSSIER_ASSIGN_OR_RETURN(TemplateChoice t, template_for(db, job));
     input.template_source = std::move(t.source);
     input.template_name = std::move(t.name);
     input.assets = std::move(t.assets);
   }
-  return formats::render(input);
+  DOSSIER_ASSIGN_OR_RETURN(formats::Rendered out, formats::render(input));
+  return Produced{std::move(out), std::move(r.report)};
+}
+
+Result<formats::Rendered> produce(db::Database& db, const Json& job) {
+  DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, job));
+  return std::move(p.file);
 }
 
 jobs::Producer make_producer(db::Database& db) {
   return [&db](const Json& job) -> Result<jobs::ProducedFile> {
-    DOSSIER_ASSIGN_OR_RETURN(formats::Rendered out, produce(db, job));
-    return jobs::ProducedFile{std::move(out.bytes), out.extension, std::move(out.notes)};
+    DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, job));
+    return jobs::ProducedFile{std::move(p.file.bytes), p.file.extension, std::move(p.file.notes),
+                              std::move(p.redaction)};
   };
 }
 

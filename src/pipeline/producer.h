@@ -1,6 +1,5 @@
-// The export pipeline as workers and previews run it: gather → render, with the job's
-// template (or its export type's system template) for document formats. Redaction and
-// sealing slot in between as later stages.
+// The export pipeline as workers and previews run it: gather → redact → render, with the
+// job's template (or its export type's system template) for document formats.
 #pragma once
 
 #include "auth/caller.h"
@@ -10,8 +9,16 @@
 
 namespace dossier::pipeline {
 
-//! gather → render for one export_jobs row (or a preview's stand-in row); the row's format
-//! decides whether a template is needed.
+struct Produced {
+  formats::Rendered file;
+  Json redaction;  //!< the redaction report (redact/redactor.h)
+};
+
+//! gather → redact → render for one export_jobs row; the row's format decides whether a
+//! template is needed.
+Result<Produced> produce_export(db::Database& db, const Json& job);
+
+//! The same for a preview's stand-in row, whose report nobody keeps.
 Result<formats::Rendered> produce(db::Database& db, const Json& job);
 
 //! Produces the file of a claimed export_jobs row.

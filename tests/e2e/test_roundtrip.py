@@ -10,7 +10,9 @@ from harness import DemoPracticeTest, Server, request, run_cli, wait_for_job
 
 EVERYTHING = {"patient_id": None, "format": "json",
               "include_sections": {"attachments": True},
-              "options": {"include_psychotherapy_notes": True, "authorization_reference": "AUTH-ROUNDTRIP-1"}}
+              "options": {"include_psychotherapy_notes": True},
+              "authorization": {"reference": "AUTH-ROUNDTRIP-1", "date": "2025-06-01",
+                                "scope": "the complete record, psychotherapy notes included"}}
 
 
 def without_metadata(doc):
