@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "auth/tokens.h"
+#include "core/clock.h"
 #include "db/migrations.h"
 #include "db/open_database.h"
 #include "demo/demo.h"
@@ -66,9 +67,26 @@ int run_import(const ImportArgs& args) {
 int run_token(const TokenArgs& args) {
   auto env = open_environment(args.location);
   if (!env.ok()) return fail_with("cannot open the practice", env.error());
-  auto token = auth::issue_token(*env->db, args.user_id, args.label);
+  auto token = auth::create_token(*env->db, args.user_id, args.label,
+                                  system_clock().now() + std::chrono::days(args.expires_days));
   if (!token.ok()) return fail("no active user with that id");
-  std::cout << *token << "\n";
+  std::cout << token->secret << "\n";
+  std::cerr << "token " << token->id << " expires at " << *token->expires_at << "\n";
+  return 0;
+}
+
+int run_token_revoke(const TokenArgs& args) {
+  auto env = open_environment(args.location);
+  if (!env.ok()) return fail_with("cannot open the practice", env.error());
+  if (!args.token_id.empty()) {
+    Status revoked = auth::revoke_token(*env->db, args.token_id);
+    if (!revoked.ok()) return fail_with("cannot revoke the token", revoked.error());
+    std::cout << "revoked token " << args.token_id << "\n";
+    return 0;
+  }
+  auto revoked = auth::revoke_user_tokens(*env->db, args.user_id);
+  if (!revoked.ok()) return fail_with("cannot revoke the tokens", revoked.error());
+  std::cout << "revoked " << *revoked << " token(s) of user " << args.user_id << "\n";
   return 0;
 }
 

@@ -69,8 +69,12 @@ struct TokenArgs {
   Location location;
   std::string user_id;
   std::string label = "cli";
+  int expires_days = 90;
+  std::string token_id;  //!< for revoke: this token, or else every token of user_id
 };
+//! Issues a token: the secret alone on stdout, its id and expiry on stderr.
 int run_token(const TokenArgs& args);
+int run_token_revoke(const TokenArgs& args);
 
 //! Prints "dossier: <what>" (and the error's field problems) on stderr; returns 1.
 int fail(const std::string& what);

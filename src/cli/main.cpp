@@ -10,9 +10,13 @@ namespace {
 
 using namespace dossier::cli;
 
-int usage_error(const CLI::ParseError& e) {
-  std::cerr << "dossier: " << e.what() << " (see --help)\n";
+int usage_error(const std::string& what) {
+  std::cerr << "dossier: " << what << " (see --help)\n";
   return 2;
+}
+
+int usage_error(const CLI::ParseError& e) {
+  return usage_error(std::string(e.what()));
 }
 
 void add_worker_options(CLI::App& command, WorkerSettings& settings, const char* threads_flag) {
@@ -101,10 +105,20 @@ int main(int argc, char** argv) {
   import_cmd->add_option("file", import.file, "FILE.json, a full-record export")->required();
 
   TokenArgs token;
-  auto* token_cmd = app.add_subcommand("token", "Issue an API token for a user");
+  auto* token_cmd =
+      app.add_subcommand("token", "Issue an API token for a user (token revoke: revoke tokens)");
   add_location_options(*token_cmd, token.location);
-  token_cmd->add_option("--user-id", token.user_id, "The user's id")->required();
+  token_cmd->add_option("--user-id", token.user_id, "The user's id (required to issue)");
   token_cmd->add_option("--label", token.label, "What the token is for");
+  token_cmd->add_option("--expires-days", token.expires_days, "Days the token works (default 90)")
+      ->check(CLI::Range(1, 3650));
+  // The location and --user-id options of `token` serve revoke as well.
+  auto* revoke_cmd = token_cmd->add_subcommand(
+      "revoke", "Revoke one token (--token-id) or every token of a user (--user-id)");
+  revoke_cmd->fallthrough();
+  revoke_cmd->add_option(
+      "--token-id", token.token_id,
+      "The token's id (printed when issued; GET /api/v1/auth/tokens lists them)");
 
   try {
     app.parse(argc, argv);
@@ -124,6 +138,14 @@ int main(int argc, char** argv) {
   if (*rotate_cmd) return run_keys_rotate(keys);
   if (*audit_verify_cmd) return run_audit_verify(audit);
   if (*import_cmd) return run_import(import);
-  if (*token_cmd) return run_token(token);
+  if (*revoke_cmd) {
+    if (token.token_id.empty() == token.user_id.empty())
+      return usage_error("revoke takes --token-id or --user-id, one of them");
+    return run_token_revoke(token);
+  }
+  if (*token_cmd) {
+    if (token.user_id.empty()) return usage_error("--user-id is required");
+    return run_token(token);
+  }
   return 2;
 }
