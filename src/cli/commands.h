@@ -28,6 +28,7 @@ struct ServeArgs {
   int cleanup_minutes = 60;  //!< how often expired files are deleted
   int link_hours = 24;       //!< how long a signed download link works
   bool no_worker = false;    //!< API only: the jobs are rendered by `dossier worker` processes
+  int rate_limit = 1200;     //!< requests a minute per token (or address); 0: no limit
   WorkerSettings workers;
 };
 int run_serve(const ServeArgs& args);

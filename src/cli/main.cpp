@@ -61,6 +61,11 @@ int main(int argc, char** argv) {
       ->add_option("--link-hours", serve.link_hours,
                    "How long a signed download link works (default 24; never past the file)")
       ->check(CLI::Range(1, 24 * 7));
+  serve_cmd
+      ->add_option("--rate-limit", serve.rate_limit,
+                   "Requests a minute per token, or per address without one; as many may come "
+                   "at once (default 1200; 0: no limit)")
+      ->check(CLI::Range(0, 1000000));
 
   WorkerArgs worker;
   auto* worker_cmd =

@@ -58,6 +58,12 @@ int run_serve(const ServeArgs& args) {
                 }};
   http::Router router(db);
   http::add_all_routes(router, app);
+  // The bucket holds a whole minute's requests: bursts are fine, a steady flood is not.
+  std::optional<http::RateLimiter> limiter;
+  if (args.rate_limit > 0) {
+    limiter.emplace(args.rate_limit, args.rate_limit, system_clock());
+    router.limit_rate(*limiter);
+  }
   http::Server server(router, {.host = host, .port = port});
 
   if (workers) workers->start();
@@ -71,6 +77,7 @@ int run_serve(const ServeArgs& args) {
                                                    : db::redact_url(args.location.database_url))
             << " on http://" << host << ":" << port << std::endl;
   log::info("serving", {{"listen", args.listen},
+                        {"rate_limit_per_minute", args.rate_limit},
                         {"workers", args.no_worker ? 0 : args.workers.threads},
                         {"backend", db.backend() == db::Backend::kSqlite ? "sqlite" : "postgres"}});
   Status status = server.run();

@@ -1,6 +1,7 @@
 #include "http/router.h"
 
 #include "auth/tokens.h"
+#include "core/crypto.h"
 #include "core/log.h"
 #include "http/error_mapping.h"
 
@@ -41,6 +42,13 @@ std::string header(const Request& r, const std::string& name) {
   return it == r.headers.end() ? "" : it->second;
 }
 
+// The token of an "Authorization: Bearer …" header; empty when there is none.
+std::string bearer_token(const Request& r) {
+  const std::string value = header(r, "authorization");
+  const std::string prefix = "Bearer ";
+  return value.compare(0, prefix.size(), prefix) == 0 ? value.substr(prefix.size()) : "";
+}
+
 }  // namespace
 
 void stamp_origin(auth::Caller& caller, const Request& request) {
@@ -49,13 +57,11 @@ void stamp_origin(auth::Caller& caller, const Request& request) {
 }
 
 Result<auth::Caller> authenticate_bearer(db::Database& db, const Request& r) {
-  const std::string value = header(r, "authorization");
-  const std::string prefix = "Bearer ";
-  if (value.compare(0, prefix.size(), prefix) != 0) {
+  const std::string token = bearer_token(r);
+  if (token.empty()) {
     return Error::make(ErrorCode::kUnauthenticated, "a valid bearer token is required");
   }
-  DOSSIER_ASSIGN_OR_RETURN(auth::Caller caller,
-                           auth::authenticate(db, value.substr(prefix.size())));
+  DOSSIER_ASSIGN_OR_RETURN(auth::Caller caller, auth::authenticate(db, token));
   stamp_origin(caller, r);
   return caller;
 }
@@ -91,29 +97,50 @@ std::string Router::pattern_for(const std::string& method, const std::string& pa
 
 Response Router::dispatch(const Request& request) const {
   bool path_known = false;
-  for (const auto& route : routes_) {
-    auto params = match(route.pattern, request.path);
-    if (!params) continue;
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  for (const auto& r : routes_) {
+    auto matched = match(r.pattern, request.path);
+    if (!matched) continue;
     path_known = true;
-    if (route.method != request.method) continue;
-    Context ctx{request, std::move(*params), {}};
-    if (route.authenticated) {
-      auto caller = authenticate_bearer(db_, request);
-      if (!caller.ok()) return error_response(caller.error());
-      ctx.caller = std::move(caller).value();
-    }
-    try {
-      auto result = route.handler(ctx);
-      return result.ok() ? std::move(result).value() : error_response(result.error());
-    } catch (const std::exception&) {
-      // what() may quote input; only the route goes to the log.
-      log::error("handler_exception", {{"route", route.pattern}});
-      return error_response(Error::internal("internal error"));
+    if (r.method != request.method) continue;
+    route = &r;
+    params = std::move(*matched);
+    break;
+  }
+  std::optional<Result<auth::Caller>> caller;
+  if (route && route->authenticated) caller = authenticate_bearer(db_, request);
+  if (limiter_) {
+    // Only a token that authenticated has a bucket of its own: a made-up one per request
+    // would otherwise start full every time.
+    const std::string key = caller && caller->ok()
+                                ? "token:" + crypto::sha256_hex(bearer_token(request))
+                                : "addr:" + request.remote_addr;
+    if (auto wait = limiter_->take(key)) {
+      Response r = error_response(
+          Error::make(ErrorCode::kRateLimited, "too many requests; retry after the time given"));
+      r.headers.emplace_back("Retry-After", std::to_string(wait->count()));
+      return r;
     }
   }
-  if (path_known)
-    return error_response(Error::make(ErrorCode::kNotFound, "method not allowed on this path"));
-  return error_response(Error::not_found("route"));
+  if (!route) {
+    if (path_known)
+      return error_response(Error::make(ErrorCode::kNotFound, "method not allowed on this path"));
+    return error_response(Error::not_found("route"));
+  }
+  Context ctx{request, std::move(params), {}};
+  if (caller) {
+    if (!caller->ok()) return error_response(caller->error());
+    ctx.caller = std::move(*caller).value();
+  }
+  try {
+    auto result = route->handler(ctx);
+    return result.ok() ? std::move(result).value() : error_response(result.error());
+  } catch (const std::exception&) {
+    // what() may quote input; only the route goes to the log.
+    log::error("handler_exception", {{"route", route->pattern}});
+    return error_response(Error::internal("internal error"));
+  }
 }
 
 }  // namespace dossier::http

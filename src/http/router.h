@@ -15,6 +15,7 @@
 #include "core/json.h"
 #include "core/result.h"
 #include "db/database.h"
+#include "http/rate_limit.h"
 #include "storage/blob_store.h"
 
 namespace dossier::http {
@@ -74,7 +75,14 @@ class Router {
 
   void add(std::string method, std::string pattern, Handler handler, bool authenticated = true);
 
-  //! Routes, authenticates and runs the handler; never throws, always answers.
+  //! Limits every request from here on, before its handler runs: those of a valid bearer
+  //! token count against the token, all others (no token, a token that fails, routes that
+  //! take none such as downloads by signed link) against the remote address. Over the limit:
+  //! 429 with Retry-After. `limiter` outlives the router.
+  void limit_rate(RateLimiter& limiter) { limiter_ = &limiter; }
+
+  //! Routes, authenticates, applies the rate limit and runs the handler; never throws,
+  //! always answers.
   Response dispatch(const Request& request) const;
 
   const std::vector<Route>& routes() const { return routes_; }
@@ -85,6 +93,7 @@ class Router {
  private:
   db::Database& db_;
   std::vector<Route> routes_;
+  RateLimiter* limiter_ = nullptr;
 };
 
 }  // namespace dossier::http

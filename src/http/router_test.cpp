@@ -76,5 +76,60 @@ TEST_F(RouterTest, UnknownRouteIs404) {
   EXPECT_EQ(call("DELETE", "/things/abc").status, 404);
 }
 
+class FakeClock final : public Clock {
+ public:
+  TimePoint now() const override { return now_; }
+  void advance(std::chrono::seconds d) { now_ += d; }
+
+ private:
+  TimePoint now_ = std::chrono::system_clock::from_time_t(1700000000);
+};
+
+TEST_F(RouterTest, ATokenOverItsLimitGets429WithRetryAfter) {
+  FakeClock clock;
+  RateLimiter limiter(60, 2, clock);
+  router_->limit_rate(limiter);
+  EXPECT_EQ(call("GET", "/things/a").status, 200);
+  EXPECT_EQ(call("GET", "/things/a").status, 200);
+  Response r = call("GET", "/things/a");
+  EXPECT_EQ(r.status, 429);
+  EXPECT_EQ(Json::parse(r.body)["error"], "rate_limited");
+  EXPECT_EQ(r.headers, (std::vector<std::pair<std::string, std::string>>{{"Retry-After", "1"}}));
+  // Another token, and requests without one, have buckets of their own.
+  const std::string second = *auth::issue_token(*db_, "u1", "second");
+  Request other{"GET", "/things/a", {}, {{"authorization", "Bearer " + second}}, "", "127.0.0.1"};
+  EXPECT_EQ(router_->dispatch(other).status, 200);
+  EXPECT_EQ(call("GET", "/things/a", "", false).status, 401);
+  clock.advance(std::chrono::seconds(1));
+  EXPECT_EQ(call("GET", "/things/a").status, 200);
+}
+
+TEST_F(RouterTest, FailedTokensCountAgainstTheAddress) {
+  FakeClock clock;
+  RateLimiter limiter(60, 3, clock);
+  router_->limit_rate(limiter);
+  auto with_token = [&](const std::string& token, const std::string& addr) {
+    Request r{"GET", "/things/a", {}, {{"authorization", "Bearer " + token}}, "", addr};
+    return router_->dispatch(r).status;
+  };
+  EXPECT_EQ(with_token("dsr_guess1", "10.0.0.1"), 401);
+  EXPECT_EQ(with_token("dsr_guess2", "10.0.0.1"), 401);
+  EXPECT_EQ(call("GET", "/nothing/here", "", false).status, 404);  // 127.0.0.1's own bucket
+  EXPECT_EQ(with_token("dsr_guess3", "10.0.0.1"), 401);
+  EXPECT_EQ(with_token("dsr_guess4", "10.0.0.1"), 429);
+  EXPECT_EQ(with_token(token_, "10.0.0.1"), 200) << "a valid token is counted on its own";
+}
+
+TEST_F(RouterTest, ARevokedTokenIsRefusedOnTheNextRequest) {
+  auto issued = auth::create_token(*db_, "u1", "short-lived");
+  ASSERT_TRUE(issued.ok());
+  Request r{"GET", "/things/a", {}, {{"authorization", "Bearer " + issued->secret}}, "", "::1"};
+  EXPECT_EQ(router_->dispatch(r).status, 200);
+  ASSERT_TRUE(auth::revoke_token(*db_, issued->id).ok());
+  Response refused = router_->dispatch(r);
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_EQ(Json::parse(refused.body)["error"], "unauthenticated");
+}
+
 }  // namespace
 }  // namespace dossier::http
