@@ -29,6 +29,8 @@ struct ServeArgs {
   int link_hours = 24;       //!< how long a signed download link works
   bool no_worker = false;    //!< API only: the jobs are rendered by `dossier worker` processes
   int rate_limit = 1200;     //!< requests a minute per token (or address); 0: no limit
+  std::string tls_cert;      //!< PEM certificate chain; with tls_key, serve HTTPS only
+  std::string tls_key;
   WorkerSettings workers;
 };
 int run_serve(const ServeArgs& args);

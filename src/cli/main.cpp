@@ -66,6 +66,12 @@ int main(int argc, char** argv) {
                    "Requests a minute per token, or per address without one; as many may come "
                    "at once (default 1200; 0: no limit)")
       ->check(CLI::Range(0, 1000000));
+  auto* tls_cert = serve_cmd->add_option(
+      "--tls-cert", serve.tls_cert, "PEM certificate chain: serve HTTPS only (with --tls-key)");
+  auto* tls_key =
+      serve_cmd->add_option("--tls-key", serve.tls_key, "PEM private key of --tls-cert");
+  tls_cert->needs(tls_key);
+  tls_key->needs(tls_cert);
 
   WorkerArgs worker;
   auto* worker_cmd =

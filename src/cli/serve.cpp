@@ -1,6 +1,7 @@
 // `dossier serve`: the HTTP API, with its own render workers unless --no-worker.
 #include <signal.h>
 
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -29,6 +30,18 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
   }
 }
 
+// Both TLS files or neither (main enforces that), each readable: a usage error otherwise.
+bool tls_files_readable(const ServeArgs& args) {
+  for (const auto& [flag, path] :
+       {std::pair{"--tls-cert", args.tls_cert}, std::pair{"--tls-key", args.tls_key}}) {
+    if (!path.empty() && !std::ifstream(path)) {
+      std::cerr << "dossier: " << flag << ": cannot read " << path << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 // HTTP threads, the workers, their lease keeper, and a spare.
 int pool_size(const ServeArgs& args) {
   return 10 + (args.no_worker ? 0 : args.workers.threads + 1);
@@ -43,13 +56,13 @@ int run_serve(const ServeArgs& args) {
     std::cerr << "dossier: --listen must be HOST:PORT\n";
     return 2;
   }
+  if (!tls_files_readable(args)) return 2;
   block_shutdown_signals();
   auto env = open_environment(args.location, {.pool_size = pool_size(args)});
   if (!env.ok()) return fail_with("cannot open the practice", env.error());
   db::Database& db = *env->db;
   jobs::JobStore job_store(db, system_clock());
   std::optional<RenderWorkers> workers;
-  if (!args.no_worker) workers.emplace(*env, args.workers);
   auto link_secret = env->keys->link_secret();
   if (!link_secret.ok()) return fail_with("cannot read the link secret", link_secret.error());
   const auth::LinkSigner links(*link_secret);
@@ -64,23 +77,34 @@ int run_serve(const ServeArgs& args) {
     limiter.emplace(args.rate_limit, args.rate_limit, system_clock());
     router.limit_rate(*limiter);
   }
-  http::Server server(router, {.host = host, .port = port});
+  auto server = http::Server::create(
+      router,
+      {.host = host, .port = port, .tls_cert_file = args.tls_cert, .tls_key_file = args.tls_key});
+  if (!server.ok()) {
+    const Error& e = server.error();
+    std::cerr << "dossier: --tls-cert/--tls-key: "
+              << (e.fields.empty() ? e.detail : e.fields.front().problem) << "\n";
+    return 2;
+  }
+  if (!args.no_worker) workers.emplace(*env, args.workers);
 
   if (workers) workers->start();
   PeriodicCleanup cleanup(*env, std::chrono::minutes(args.cleanup_minutes));
   std::thread watcher([&server] {
     log::info("shutdown", {{"signal", wait_for_shutdown_signal()}});
-    server.stop();
+    (*server)->stop();
   });
   std::cout << "Dossier is serving "
             << (args.location.database_url.empty() ? args.location.data_dir
                                                    : db::redact_url(args.location.database_url))
-            << " on http://" << host << ":" << port << std::endl;
+            << " on " << (args.tls_cert.empty() ? "http" : "https") << "://" << host << ":" << port
+            << std::endl;
   log::info("serving", {{"listen", args.listen},
+                        {"tls", !args.tls_cert.empty()},
                         {"rate_limit_per_minute", args.rate_limit},
                         {"workers", args.no_worker ? 0 : args.workers.threads},
                         {"backend", db.backend() == db::Backend::kSqlite ? "sqlite" : "postgres"}});
-  Status status = server.run();
+  Status status = (*server)->run();
   if (!status.ok()) {
     pthread_kill(watcher.native_handle(), SIGTERM);
     watcher.join();

@@ -1,6 +1,13 @@
 #include "http/server.h"
 
+// Debian's cpp-httplib is built with OpenSSL, and its pkg-config flags say so; the build
+// needs that for SSLServer.
 #include <httplib.h>
+#ifndef CPPHTTPLIB_OPENSSL_SUPPORT
+#error "cpp-httplib must be built with CPPHTTPLIB_OPENSSL_SUPPORT for --tls-cert"
+#endif
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include <chrono>
 #include <cmath>
@@ -13,7 +20,7 @@ namespace dossier::http {
 struct Server::Impl {
   const Router& router;
   ServerOptions options;
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> server;
 };
 
 namespace {
@@ -56,19 +63,20 @@ void stream_body(std::shared_ptr<storage::BlobReader> reader, const std::string&
 }
 
 // Every answer may carry PHI and none is a page to embed: nothing is cached, framed, sniffed,
-// scripted or sent on as a referrer.
-void add_security_headers(httplib::Response& to) {
+// scripted or sent on as a referrer. Over TLS, browsers are told to keep to HTTPS.
+void add_security_headers(httplib::Response& to, bool tls) {
   if (!to.has_header("Cache-Control")) to.set_header("Cache-Control", "no-store");
+  if (tls) to.set_header("Strict-Transport-Security", "max-age=31536000");
   to.set_header("X-Content-Type-Options", "nosniff");
   to.set_header("X-Frame-Options", "DENY");
   to.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   to.set_header("Referrer-Policy", "no-referrer");
 }
 
-void write_response(const Response& from, httplib::Response& to) {
+void write_response(const Response& from, httplib::Response& to, bool tls) {
   to.status = from.status;
   for (const auto& [k, v] : from.headers) to.set_header(k, v);
-  add_security_headers(to);
+  add_security_headers(to, tls);
   if (from.stream) {
     stream_body(from.stream, from.content_type, to);
   } else {
@@ -76,20 +84,49 @@ void write_response(const Response& from, httplib::Response& to) {
   }
 }
 
+// An HTTPS server for the PEM files, TLS 1.2 at least; nullptr when they cannot be loaded.
+std::unique_ptr<httplib::Server> tls_server(const std::string& cert_file,
+                                            const std::string& key_file) {
+  auto server = std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) {
+    SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
+    return SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION) == 1 &&
+           SSL_CTX_use_certificate_chain_file(&ctx, cert_file.c_str()) == 1 &&
+           SSL_CTX_use_PrivateKey_file(&ctx, key_file.c_str(), SSL_FILETYPE_PEM) == 1 &&
+           SSL_CTX_check_private_key(&ctx) == 1;
+  });
+  if (server->is_valid()) return server;
+  // What OpenSSL queued about the files would otherwise surface in a later, unrelated call.
+  ERR_clear_error();
+  return nullptr;
+}
+
 }  // namespace
 
-Server::Server(const Router& router, ServerOptions options)
-    : impl_(new Impl{router, std::move(options), {}}) {
-  auto& svr = impl_->server;
-  svr.set_payload_max_length(impl_->options.max_body_bytes);
-  auto handle = [this](const httplib::Request& req, httplib::Response& res) {
+Result<std::unique_ptr<Server>> Server::create(const Router& router, ServerOptions options) {
+  const bool tls = !options.tls_cert_file.empty();
+  std::unique_ptr<httplib::Server> http;
+  if (tls) {
+    http = tls_server(options.tls_cert_file, options.tls_key_file);
+    if (!http) {
+      return Error::validation("tls_cert",
+                               "the certificate chain or key cannot be loaded, or they do not "
+                               "belong together");
+    }
+  } else {
+    http = std::make_unique<httplib::Server>();
+  }
+  auto impl = std::make_unique<Impl>(Impl{router, std::move(options), std::move(http)});
+  Impl* self = impl.get();
+  auto& svr = *self->server;
+  svr.set_payload_max_length(self->options.max_body_bytes);
+  auto handle = [self, tls](const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
-    const Response out = impl_->router.dispatch(to_request(req));
-    write_response(out, res);
+    const Response out = self->router.dispatch(to_request(req));
+    write_response(out, res, tls);
     const auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     log::info("request", {{"method", req.method},
-                          {"route", impl_->router.pattern_for(req.method, req.path)},
+                          {"route", self->router.pattern_for(req.method, req.path)},
                           {"status", out.status},
                           {"duration_ms", std::round(ms * 100) / 100}});
   };
@@ -100,29 +137,32 @@ Server::Server(const Router& router, ServerOptions options)
   svr.Delete(".*", handle);
   // Requests the library rejects before routing (oversized bodies, bad framing) still get
   // the one JSON error shape.
-  svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  svr.set_error_handler([tls](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     const Error e = res.status == 413
                         ? Error::make(ErrorCode::kTooLarge, "the request body is too large")
                         : Error::make(ErrorCode::kValidation, "the request could not be read");
     Response r = error_response(e);
     res.set_content(r.body, r.content_type);
-    add_security_headers(res);
+    add_security_headers(res, tls);
   });
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Server::~Server() = default;
 
 Status Server::run() {
-  if (!impl_->server.bind_to_port(impl_->options.host, impl_->options.port)) {
+  if (!impl_->server->bind_to_port(impl_->options.host, impl_->options.port)) {
     return Error::make(ErrorCode::kUnavailable, "cannot listen on the requested address");
   }
-  impl_->server.listen_after_bind();
+  impl_->server->listen_after_bind();
   return {};
 }
 
 void Server::stop() {
-  impl_->server.stop();
+  impl_->server->stop();
 }
 
 }  // namespace dossier::http

@@ -1,4 +1,4 @@
-// The HTTP front: cpp-httplib's thread pool in front of a Router.
+// The HTTP front: cpp-httplib's thread pool in front of a Router, over plain HTTP or TLS.
 #pragma once
 
 #include <memory>
@@ -13,11 +13,16 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   size_t max_body_bytes = 16 << 20;
+  //! PEM files; both set: HTTPS only (TLS 1.2 or later), both empty: plain HTTP.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 class Server {
  public:
-  Server(const Router& router, ServerOptions options);
+  //! kValidation naming "tls_cert" when the certificate chain or key cannot be loaded or do
+  //! not belong together.
+  static Result<std::unique_ptr<Server>> create(const Router& router, ServerOptions options);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -29,6 +34,7 @@ class Server {
 
  private:
   struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 
