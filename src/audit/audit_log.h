@@ -12,15 +12,22 @@
 //   failed      a worker gave up on it (user: the job's creator; no address)
 //   downloaded  a user fetched the file
 //   deleted     a user deleted the job and its file
-//   shared      the file was handed to someone outside Dossier
+//   shared      a user was handed a signed download link to the file (a link works without
+//               a token, so whoever holds it may fetch the file); once per job and user per
+//               link lifetime, not on every read that repeats the link
 //   download_refused  a user asked for the file and it was not served: it failed its
 //               integrity check (altered at rest) or could not be read
 //   expired     the cleanup pass deleted the file after its expiry (user: the job's creator)
+//   previewed   a user rendered a template for a patient (no job: a preview is shown, not
+//               stored)
+//   access_refused  an authenticated user was answered 403 or 404 on an export, a job or a
+//               download: the ids they gave, as given, and the status
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "auth/caller.h"
 #include "core/json.h"
@@ -30,8 +37,8 @@
 namespace dossier::audit {
 
 struct Entry {
-  std::string action;  //!< one of the actions above
-  std::string export_job_id;
+  std::string action;                        //!< one of the actions above
+  std::optional<std::string> export_job_id;  //!< nullopt for previews and refusals without one
   std::optional<std::string> patient_id;
   Json metadata = Json::object();  //!< ids and settings only, never PHI
 };
@@ -49,6 +56,33 @@ Entry job_entry(std::string action, const Json& job, Json metadata = Json::objec
 //! runs in one of its own. An action not listed above is a bug: kInternal, nothing written.
 //! A caller with no user id (the bearer of a forged link) is recorded without a user.
 Status append(db::Database& db, const auth::Caller& caller, const Entry& entry);
+
+//! A request refused with 403 or 404, as the caller made it.
+struct Refusal {
+  std::string operation;  //!< e.g. "create_export", "read_job", "delete_job", "download"
+  int status = 404;       //!< the HTTP status it was answered
+  std::optional<std::string> job_id;      //!< as given, any text
+  std::optional<std::string> patient_id;  //!< as given, any text
+};
+
+//! Appends 'access_refused' for `caller`. The ids go into metadata as given (cut to 64
+//! bytes); into the row's job and patient columns only when they name an existing job or
+//! patient (a job brings its patient), so the audit log's filters find probes of real ones.
+Status record_refusal(db::Database& db, const auth::Caller& caller, const Refusal& refusal);
+
+//! A signed download link handed to a caller.
+struct SharedLink {
+  std::string job_id;
+  std::optional<std::string> patient_id;
+  std::string link_expires_at;  //!< timestamp
+};
+
+//! Appends 'shared' for `caller` for each of `links` whose job has no 'shared' row of this
+//! caller's user from `since` (a timestamp) on: with `since` a link lifetime ago, a job read
+//! over and over records one row a lifetime, not one a read. Two reads racing may both
+//! write one; a duplicate says nothing false.
+Status record_shared_links(db::Database& db, const auth::Caller& caller,
+                           const std::vector<SharedLink>& links, const std::string& since);
 
 //! Whether `action` is one of the actions above.
 bool is_action(std::string_view action);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <functional>
 
+#include "audit/audit_log.h"
 #include "auth/signed_links.h"
 #include "db/database.h"
 #include "http/router.h"
@@ -34,5 +35,9 @@ void add_all_routes(Router& router, App& app);
 
 //! Parses ?limit= (1–200, default 50) into `limit`; kValidation naming "limit".
 Status parse_limit(const Context& ctx, int& limit);
+
+//! Returns `error`, first recording it as 'access_refused' for `caller` when it is a 403 or
+//! 404 (audit::record_refusal; `attempt`'s status is filled in here).
+Error audit_refusal(App& app, const auth::Caller& caller, audit::Refusal attempt, Error error);
 
 }  // namespace dossier::http

@@ -1,8 +1,11 @@
 // /api/v1/export/…: thin handlers over jobs::.
+#include "audit/audit_log.h"
 #include "core/clock.h"
 #include "core/dates.h"
 #include "core/ids.h"
+#include "core/log.h"
 #include "http/app.h"
+#include "http/error_mapping.h"
 #include "jobs/export_request.h"
 
 namespace dossier::http {
@@ -11,7 +14,16 @@ namespace {
 Result<Response> create_export(App& app, const Context& ctx, jobs::ExportType type) {
   DOSSIER_ASSIGN_OR_RETURN(Json body, ctx.json_body());
   DOSSIER_ASSIGN_OR_RETURN(jobs::ExportRequest request, jobs::parse_export_request(type, body));
-  DOSSIER_TRY(jobs::authorize_export_request(app.db, ctx.caller, request));
+  if (Status allowed = jobs::authorize_export_request(app.db, ctx.caller, request); !allowed.ok()) {
+    // The patient as the body named it; a session-note request names sessions instead, and
+    // their patient when they were found.
+    std::optional<std::string> patient = request.patient_id;
+    if (auto given = body.find("patient_id"); given != body.end() && given->is_string()) {
+      patient = given->get<std::string>();
+    }
+    return audit_refusal(app, ctx.caller, {"create_export", 0, std::nullopt, patient},
+                         allowed.error());
+  }
   DOSSIER_ASSIGN_OR_RETURN(Json created, app.jobs.create(ctx.caller, request));
   if (app.job_enqueued) app.job_enqueued();
   Response r = Response::json(202, created);
@@ -41,18 +53,32 @@ int64_t unix_seconds(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
-// A job as `caller` sees it: its download_url is a link signed for them, valid for the link
-// lifetime but never past the file's own expiry.
-Json with_signed_link(const App& app, const auth::Caller& caller, Json job) {
-  if (!job.contains("download_url")) return job;
-  int64_t expires = unix_seconds(system_clock().now() + app.link_lifetime);
-  if (job["expires_at"].is_string()) {
-    if (auto file_expiry = parse_timestamp(job["expires_at"].get<std::string>())) {
-      expires = std::min(expires, unix_seconds(*file_expiry));
+// The jobs as `caller` sees them: each completed one's download_url becomes a link signed
+// for them, valid for the link lifetime but never past the file's own expiry. A link works
+// without a token, so handing one out is recorded as 'shared': once per job and user per
+// link lifetime (audit::record_shared_links), so that polling a job, or listing jobs, does
+// not add a row per request. When that record cannot be written no link is handed out.
+Status sign_links(App& app, const auth::Caller& caller, const std::vector<Json*>& jobs) {
+  const TimePoint now = system_clock().now();
+  std::vector<audit::SharedLink> shared;
+  for (Json* job : jobs) {
+    if (!job->contains("download_url")) continue;
+    int64_t expires = unix_seconds(now + app.link_lifetime);
+    if ((*job)["expires_at"].is_string()) {
+      if (auto file_expiry = parse_timestamp((*job)["expires_at"].get<std::string>())) {
+        expires = std::min(expires, unix_seconds(*file_expiry));
+      }
     }
+    const std::string id = (*job)["id"];
+    (*job)["download_url"] = app.links.download_path(id, caller.user_id, expires);
+    shared.push_back({id,
+                      (*job)["patient_id"].is_string()
+                          ? std::optional<std::string>((*job)["patient_id"].get<std::string>())
+                          : std::nullopt,
+                      format_timestamp(TimePoint(std::chrono::seconds(expires)))});
   }
-  job["download_url"] = app.links.download_path(job["id"], caller.user_id, expires);
-  return job;
+  return audit::record_shared_links(app.db, caller, shared,
+                                    format_timestamp(now - app.link_lifetime));
 }
 
 // The bearer of a link whose signature does not hold is refused and, when the job exists,
@@ -88,7 +114,12 @@ Result<auth::Caller> download_caller(App& app, const Context& ctx) {
 
 Result<Response> download(App& app, const Context& ctx) {
   DOSSIER_ASSIGN_OR_RETURN(auth::Caller caller, download_caller(app, ctx));
-  DOSSIER_ASSIGN_OR_RETURN(Json row, app.jobs.row(caller, ctx.param("job_id")));
+  auto found = app.jobs.row(caller, ctx.param("job_id"));
+  if (!found.ok()) {
+    return audit_refusal(app, caller, {"download", 0, ctx.param("job_id"), std::nullopt},
+                         found.error());
+  }
+  const Json& row = *found;
   if (row["status"] != "completed") {
     return Error::make(ErrorCode::kConflict, "the export is not completed");
   }
@@ -124,7 +155,32 @@ Result<Response> remove(App& app, const Context& ctx) {
   return Response::json(200, {{"id", row["id"]}, {"deleted", true}});
 }
 
+Result<Response> read_job(App& app, const Context& ctx) {
+  DOSSIER_ASSIGN_OR_RETURN(Json job, app.jobs.get(ctx.caller, ctx.param("job_id")));
+  DOSSIER_TRY(sign_links(app, ctx.caller, {&job}));
+  return Response::json(200, job);
+}
+
+// Audits the refusals of a handler about one job, named by the path.
+Result<Response> audited_job_access(App& app, const Context& ctx, const char* operation,
+                                    Result<Response> answer) {
+  if (answer.ok()) return answer;
+  return audit_refusal(app, ctx.caller, {operation, 0, ctx.param("job_id"), std::nullopt},
+                       answer.error());
+}
+
 }  // namespace
+
+Error audit_refusal(App& app, const auth::Caller& caller, audit::Refusal attempt, Error error) {
+  if (error.code != ErrorCode::kForbidden && error.code != ErrorCode::kNotFound) return error;
+  attempt.status = status_for(error.code);
+  // The caller is refused either way; a refusal that cannot be recorded is logged, not
+  // turned into a failure of its own.
+  if (!audit::record_refusal(app.db, caller, attempt).ok()) {
+    log::error("refusal_not_audited", {{"operation", attempt.operation}});
+  }
+  return error;
+}
 
 Status parse_limit(const Context& ctx, int& limit) {
   auto text = ctx.query("limit");
@@ -155,15 +211,17 @@ void add_export_routes(Router& router, App& app) {
   router.add("GET", "/api/v1/export/jobs", [&app](const Context& ctx) -> Result<Response> {
     DOSSIER_ASSIGN_OR_RETURN(jobs::JobListQuery q, parse_job_query(ctx));
     DOSSIER_ASSIGN_OR_RETURN(Json list, app.jobs.list(ctx.caller, q));
-    for (Json& job : list["jobs"]) job = with_signed_link(app, ctx.caller, std::move(job));
+    std::vector<Json*> jobs;
+    for (Json& job : list["jobs"]) jobs.push_back(&job);
+    DOSSIER_TRY(sign_links(app, ctx.caller, jobs));
     return Response::json(200, list);
   });
-  router.add("GET", "/api/v1/export/jobs/{job_id}", [&app](const Context& ctx) -> Result<Response> {
-    DOSSIER_ASSIGN_OR_RETURN(Json job, app.jobs.get(ctx.caller, ctx.param("job_id")));
-    return Response::json(200, with_signed_link(app, ctx.caller, std::move(job)));
+  router.add("GET", "/api/v1/export/jobs/{job_id}", [&app](const Context& ctx) {
+    return audited_job_access(app, ctx, "read_job", read_job(app, ctx));
   });
-  router.add("DELETE", "/api/v1/export/jobs/{job_id}",
-             [&app](const Context& ctx) { return remove(app, ctx); });
+  router.add("DELETE", "/api/v1/export/jobs/{job_id}", [&app](const Context& ctx) {
+    return audited_job_access(app, ctx, "delete_job", remove(app, ctx));
+  });
   router.add(
       "GET", "/api/v1/export/download/{job_id}",
       [&app](const Context& ctx) { return download(app, ctx); }, false);

@@ -1,4 +1,5 @@
 // Template previews: the export pipeline run synchronously for one patient, no job, no file.
+#include "audit/audit_log.h"
 #include "auth/visibility.h"
 #include "catalog/template_store.h"
 #include "core/clock.h"
@@ -53,7 +54,16 @@ Result<formats::Rendered> preview_template(db::Database& db, const auth::Caller&
                     {"export_type", tmpl["export_type"]},
                     {"format", *format},
                     {"parameters", parsed.parameters.dump()}};
-  return produce(db, job);
+  DOSSIER_ASSIGN_OR_RETURN(formats::Rendered out, produce(db, job));
+  // A preview shows the patient's record as a document: audited like an export, once it
+  // exists to be shown, and not shown when the audit row cannot be written.
+  DOSSIER_TRY(audit::append(
+      db, caller,
+      {"previewed",
+       std::nullopt,
+       parsed.patient_id,
+       {{"template_id", template_id}, {"export_type", tmpl["export_type"]}, {"format", *format}}}));
+  return out;
 }
 
 }  // namespace dossier::pipeline

@@ -148,8 +148,9 @@ class ExportsTest(DemoPracticeTest):
         self.assertEqual(self.call("GET", f"/api/v1/export/audit?job_id={job['id']}", token=self.token)[0], 403)
         status, audit, _ = self.call("GET", f"/api/v1/export/audit?job_id={job['id']}", token=self.admin)
         self.assertEqual(status, 200)
+        # 'shared': the link the polls handed out; 'access_refused': the read after delete.
         self.assertEqual(sorted(e["action"] for e in audit["entries"]),
-                         ["completed", "created", "deleted", "downloaded"])
+                         ["access_refused", "completed", "created", "deleted", "downloaded", "shared"])
         for e in audit["entries"]:
             self.assertEqual(e["user_id"], self.therapist["user_id"])
             self.assertEqual(e["patient_id"], self.patient_id)
