@@ -1,8 +1,10 @@
 #include "redact/identifiers.h"
 
 #include <array>
+#include <set>
 
 #include "record/schema.h"
+#include "redact/text_fold.h"
 
 namespace dossier::redact {
 namespace {
@@ -91,6 +93,15 @@ RecordIdentifiers identifiers_of(const Json& patient, const Json& coverage) {
     add_name(ids.contacts, text_of(cov, "subscriber_given_name"), "contact_name");
     add_name(ids.contacts, text_of(cov, "subscriber_family_name"), "contact_name");
   }
+  // A relative often shares the client's family name; that name is the client's too, and a
+  // profile that keeps the client's name keeps it.
+  std::set<std::string> client_names;
+  for (const auto& t : c) {
+    if (t.kind == "name") client_names.insert(fold_term(t.text));
+  }
+  std::erase_if(ids.contacts, [&](const Term& t) {
+    return t.kind == "contact_name" && client_names.count(fold_term(t.text)) > 0;
+  });
   return ids;
 }
 

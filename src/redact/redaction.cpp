@@ -25,9 +25,11 @@ Result<Json> redact_export(db::Database& db, const std::string& patient_id,
     if (!policy.client_identifiers) terms = std::move(ids.client);
     if (!policy.contacts) terms.insert(terms.end(), ids.contacts.begin(), ids.contacts.end());
   }
-  for (const auto& t : settings.terms) terms.push_back({t, "custom"});
-  const Scrubber scrubber(terms, policy.patterns);
-  Json report = redact_context(context, settings.profile, policy, scrubber);
+  std::vector<Term> custom;
+  for (const auto& t : settings.terms) custom.push_back({t, "custom"});
+  terms.insert(terms.end(), custom.begin(), custom.end());
+  Json report = redact_context(context, settings.profile, policy, Scrubber(terms, policy.patterns),
+                               Scrubber(custom, {}));
   report["custom_terms"] = settings.terms.size();
   return report;
 }

@@ -79,7 +79,8 @@ std::string_view field_kind(const Json& object, const std::string& key) {
 
 class Walker {
  public:
-  Walker(const Policy& policy, const Scrubber& scrubber) : policy_(policy), scrubber_(scrubber) {}
+  Walker(const Policy& policy, const Scrubber& text, const Scrubber& kept_fields)
+      : policy_(policy), scrubber_(text), kept_fields_(kept_fields) {}
 
   void walk_context(Json& context) {
     for (auto& [key, value] : context.items()) {
@@ -195,7 +196,12 @@ class Walker {
       ++removed_[section][std::string(kind)];
       return;
     }
-    if (policy_.client_identifiers) return;
+    if (policy_.client_identifiers) {
+      // Kept, but a custom term inside it still goes.
+      if (value.is_string())
+        value = kept_fields_.scrub(value.get<std::string>(), removed_[section]);
+      return;
+    }
     // Safe Harbor keeps some of these, reduced.
     if (kind == "birth_date" && value.is_string()) {
       // The birth year of someone over 89 says their age: it goes too.
@@ -230,6 +236,7 @@ class Walker {
 
   const Policy& policy_;
   const Scrubber& scrubber_;
+  const Scrubber& kept_fields_;
   Tally removed_;
   Tally withheld_;
   std::map<std::string, std::string> aliases_;
@@ -248,9 +255,9 @@ std::string safe_harbor_zip(const std::string& zip) {
   return small ? "000" : area;
 }
 
-Json redact_context(Json& context, Profile profile, const Policy& policy,
-                    const Scrubber& scrubber) {
-  Walker walker(policy, scrubber);
+Json redact_context(Json& context, Profile profile, const Policy& policy, const Scrubber& text,
+                    const Scrubber& kept_fields) {
+  Walker walker(policy, text, kept_fields);
   walker.walk_context(context);
   return walker.report(profile);
 }

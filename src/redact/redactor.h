@@ -20,11 +20,14 @@
 
 namespace dossier::redact {
 
-//! Applies `policy` to `context` in place, scrubbing free text with `scrubber` (built from
-//! the terms the policy allows). Returns the report:
+//! Applies `policy` to `context` in place, scrubbing free text with `text` (built from the
+//! terms and patterns the policy allows) and the identifier fields it keeps with
+//! `kept_fields` (the request's custom terms: a subscriber's name stays on a claim even
+//! where notes lose it). Returns the report:
 //!   {"profile", "removed": [{"section", "kind", "count"}], "removed_total",
 //!    "withheld": [{"section", "kind", "count"}], "withheld_total"}.
-Json redact_context(Json& context, Profile profile, const Policy& policy, const Scrubber& scrubber);
+Json redact_context(Json& context, Profile profile, const Policy& policy, const Scrubber& text,
+                    const Scrubber& kept_fields);
 
 //! ZIP code as Safe Harbor allows it: the first three digits, or 000 where the three-digit
 //! area holds 20,000 people or fewer.

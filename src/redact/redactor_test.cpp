@@ -76,9 +76,12 @@ Redacted run(Profile profile, std::vector<std::string> custom = {}) {
   std::vector<Term> terms;
   if (!policy.client_identifiers) terms = ids.client;
   if (!policy.contacts) terms.insert(terms.end(), ids.contacts.begin(), ids.contacts.end());
-  for (auto& t : custom) terms.push_back({t, "custom"});
+  std::vector<Term> custom_terms;
+  for (auto& t : custom) custom_terms.push_back({t, "custom"});
+  terms.insert(terms.end(), custom_terms.begin(), custom_terms.end());
   Redacted r{context(), {}};
-  r.report = redact_context(r.context, profile, policy, Scrubber(terms, policy.patterns));
+  r.report = redact_context(r.context, profile, policy, Scrubber(terms, policy.patterns),
+                            Scrubber(custom_terms, {}));
   return r;
 }
 
@@ -128,6 +131,22 @@ TEST(RedactorTest, InsuranceKeepsTheMinimumNecessary) {
   EXPECT_EQ(count(r.report, "removed", "patient", "email"), 1);
 }
 
+TEST(RedactorTest, ARelativeSharingTheClientsFamilyNameLeavesTheClientsNameAlone) {
+  Json patient = kPatient;
+  patient["family_name"] = "Quintero";
+  const RecordIdentifiers ids = identifiers_of(patient, kCoverage);
+  for (const auto& t : ids.contacts) EXPECT_NE(t.text, "Quintero");
+  EXPECT_EQ(ids.contacts.front().text, "Tobias Quintero");
+}
+
+TEST(RedactorTest, CustomTermsReachKeptIdentifierFields) {
+  Json ctx = {{"patient", kPatient}};
+  const Scrubber custom({{"Tobias", "custom"}}, {});
+  redact_context(ctx, Profile::kTreatment, policy_for(Profile::kTreatment), custom, custom);
+  EXPECT_EQ(ctx["patient"]["emergency_contact_name"], "[REDACTED:custom] Quintero");
+  EXPECT_EQ(ctx["patient"]["name"], "Marisol Quintero-Vale");
+}
+
 TEST(RedactorTest, ClientAccessWithholdsPsychotherapyNotesOnly) {
   const Redacted r = run(Profile::kClientAccess);
   ASSERT_EQ(notes(r).size(), 1u);
@@ -171,7 +190,8 @@ TEST(RedactorTest, ResearchGroupsTheOldest) {
   patient["age"] = 93;
   patient["birth_date"] = "1933-01-02";
   Json ctx = {{"patient", patient}};
-  redact_context(ctx, Profile::kResearch, policy_for(Profile::kResearch), Scrubber({}, {}));
+  redact_context(ctx, Profile::kResearch, policy_for(Profile::kResearch), Scrubber({}, {}),
+                 Scrubber({}, {}));
   EXPECT_EQ(ctx["patient"]["age"], "90 or older");
   EXPECT_EQ(ctx["patient"]["birth_date"], "[REDACTED:birth_date]");
 }
@@ -180,7 +200,8 @@ TEST(RedactorTest, IdsStayConsistentWithinOneResearchExport) {
   Json ctx = {{"patient", kPatient},
               {"coverage", {{"member_id", "X"}, {"patient_id", kPatient["id"]}}},
               {"tables", {{"sessions", Json::array({{{"patient_id", kPatient["id"]}}})}}}};
-  redact_context(ctx, Profile::kResearch, policy_for(Profile::kResearch), Scrubber({}, {}));
+  redact_context(ctx, Profile::kResearch, policy_for(Profile::kResearch), Scrubber({}, {}),
+                 Scrubber({}, {}));
   const Json alias = ctx["patient"]["id"];
   EXPECT_NE(alias, kPatient["id"]);
   EXPECT_EQ(ctx["coverage"]["patient_id"], alias);
