@@ -18,6 +18,15 @@ std::string text_of(const Json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// Particles of family names ("Van der Berg", "de la Cruz") are words of their own too: they
+// are found as part of the whole name, never alone.
+bool is_particle(const std::string& part) {
+  static const std::set<std::string> kParticles = {
+      "al", "bin", "da",  "das", "de", "del", "della", "den", "der", "di",  "do",  "dos",
+      "du", "el",  "ibn", "la",  "le", "los", "st",    "ten", "ter", "van", "von", "y"};
+  return kParticles.count(fold_term(part)) > 0;
+}
+
 // A name and each of its parts ("Mary-Ann" is also "Mary" and "Ann").
 void add_name(std::vector<Term>& terms, const std::string& name, const std::string& kind) {
   if (name.empty()) return;
@@ -25,7 +34,7 @@ void add_name(std::vector<Term>& terms, const std::string& name, const std::stri
   std::string part;
   for (char c : name + " ") {
     if (c == ' ' || c == '-') {
-      if (part.size() >= 2) terms.push_back({part, kind});
+      if (part.size() >= 2 && !is_particle(part)) terms.push_back({part, kind});
       part.clear();
     } else {
       part += c;

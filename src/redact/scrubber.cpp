@@ -91,8 +91,8 @@ Scrubber::Scrubber(const std::vector<Term>& terms, const std::vector<Pattern>& p
   for (Pattern p : patterns) patterns_.emplace_back(Regex(pattern_source(p)), pattern_kind(p));
 }
 
-std::string Scrubber::scrub(std::string_view text, Counts& counts) const {
-  if (empty() || text.empty()) return std::string(text);
+std::vector<Match> Scrubber::find(std::string_view text) const {
+  if (empty() || text.empty()) return {};
   const FoldedText folded = fold(text);
   std::vector<Found> found;
   if (terms_) {
@@ -102,25 +102,31 @@ std::string Scrubber::scrub(std::string_view text, Counts& counts) const {
   for (const auto& [regex, kind] : patterns_) {
     for (const Span& s : regex.find_all(folded.text)) found.push_back({s.begin, s.end, kind});
   }
-  if (found.empty()) return std::string(text);
-  // Overlapping matches become one replacement, reported as the kind that starts first
-  // (the longer one on a tie), so nothing is counted twice.
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
-  std::string out;
-  size_t copied = 0;
+  std::vector<Match> matches;
   for (size_t i = 0; i < found.size();) {
     size_t end = found[i].end;
     size_t j = i + 1;
     while (j < found.size() && found[j].begin < end) end = std::max(end, found[j++].end);
-    const size_t from = folded.origin[found[i].begin];
-    const size_t to = folded.origin[end];
-    out.append(text.substr(copied, from - copied));
-    out += redacted(found[i].kind);
-    ++counts[std::string(found[i].kind)];
-    copied = to;
+    matches.push_back(
+        {folded.origin[found[i].begin], folded.origin[end], std::string(found[i].kind)});
     i = j;
+  }
+  return matches;
+}
+
+std::string Scrubber::scrub(std::string_view text, Counts& counts) const {
+  const std::vector<Match> matches = find(text);
+  if (matches.empty()) return std::string(text);
+  std::string out;
+  size_t copied = 0;
+  for (const Match& m : matches) {
+    out.append(text.substr(copied, m.begin - copied));
+    out += redacted(m.kind);
+    ++counts[m.kind];
+    copied = m.end;
   }
   out.append(text.substr(copied));
   return out;

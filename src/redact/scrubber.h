@@ -28,10 +28,21 @@ struct Term {
 //! How many replacements of each kind.
 using Counts = std::map<std::string, int>;
 
+//! One stretch of text to replace: bytes [begin, end) of the original.
+struct Match {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string kind;
+};
+
 class Scrubber {
  public:
   //! Terms shorter than two characters once folded are ignored: they would match everywhere.
   Scrubber(const std::vector<Term>& terms, const std::vector<Pattern>& patterns);
+
+  //! What scrub() replaces in `text`, left to right; overlapping matches are merged into
+  //! one, reported as the kind that starts first (the longer one on a tie).
+  std::vector<Match> find(std::string_view text) const;
 
   //! `text` with every match replaced; adds what it replaced to `counts`.
   std::string scrub(std::string_view text, Counts& counts) const;
