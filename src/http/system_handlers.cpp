@@ -24,6 +24,7 @@ void add_all_routes(Router& router, App& app) {
   add_template_routes(router, app);
   add_template_asset_routes(router, app);
   add_record_routes(router, app);
+  add_disclosure_routes(router, app);
   add_token_routes(router, app);
 }
 
