@@ -16,19 +16,6 @@ constexpr std::array<std::string_view, 17> kSmallZipAreas = {
     "036", "059", "063", "102", "203", "556", "692", "790", "821",
     "823", "830", "831", "878", "879", "884", "890", "893"};
 
-bool is_uuid(const std::string& s) {
-  if (s.size() != 36) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (c != '-') return false;
-    } else if (!std::isxdigit(static_cast<unsigned char>(c))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // A string that is a date or timestamp and nothing else: "2025-03-04", "2025-03-04T10:00:00Z".
 bool is_iso_date(const std::string& s) {
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
