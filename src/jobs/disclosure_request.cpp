@@ -17,7 +17,7 @@ void parse_redaction(FieldChecker& fields, Json& params) {
   if (given->contains("terms")) {
     const Json& terms = (*given)["terms"];
     if (!terms.is_array() || terms.size() > kMaxTerms) {
-      r.problem("terms", "must be a list of at most 50 terms");
+      r.problem("terms", "must be a list of at most " + std::to_string(kMaxTerms) + " terms");
     } else {
       for (size_t i = 0; i < terms.size(); ++i) {
         const Json& t = terms[i];
@@ -32,24 +32,26 @@ void parse_redaction(FieldChecker& fields, Json& params) {
   fields.absorb(std::move(r));
 }
 
-// An object member of `keys`; each listed as required must be present.
+enum class DateMember { kNone, kOptional, kRequired };
+
+// `member`, an object of text members (name → required) and perhaps a date, into `params`.
 void parse_record_of(FieldChecker& fields, const char* member, Json& params,
-                     std::initializer_list<std::pair<const char*, bool>> text_keys, bool with_date,
-                     bool date_required) {
+                     std::initializer_list<std::pair<const char*, bool>> text_keys,
+                     DateMember date) {
   const Json* given = fields.object(member);
   if (!given) return;
   FieldChecker f(*given, std::string(member) + ".");
   std::vector<std::string_view> allowed;
   for (const auto& [key, required] : text_keys) allowed.push_back(key);
-  if (with_date) allowed.push_back("date");
+  if (date != DateMember::kNone) allowed.push_back("date");
   f.allow_only(allowed);
   Json out = Json::object();
   for (const auto& [key, required] : text_keys) {
     auto v = f.string(key, required, std::string_view(key) == "reference" ? 200 : 500);
     out[key] = v ? Json(*v) : Json(nullptr);
   }
-  if (with_date) {
-    auto d = f.date("date", date_required);
+  if (date != DateMember::kNone) {
+    auto d = f.date("date", date == DateMember::kRequired);
     if (d && d->str() > now_timestamp().substr(0, 10))
       f.problem("date", "must not be in the future");
     out["date"] = d ? Json(d->str()) : Json(nullptr);
@@ -72,10 +74,12 @@ void parse_disclosure(FieldChecker& fields, ExportRequest& req) {
     if (auto purpose = fields.string("purpose", false, 200)) p["purpose"] = *purpose;
   }
   parse_record_of(fields, "recipient", p,
-                  {{"name", true}, {"organization", false}, {"address", false}}, false, false);
+                  {{"name", true}, {"organization", false}, {"address", false}}, DateMember::kNone);
   parse_redaction(fields, p);
-  parse_record_of(fields, "authorization", p, {{"reference", true}, {"scope", true}}, true, true);
-  parse_record_of(fields, "consent", p, {{"reference", true}, {"description", false}}, true, false);
+  parse_record_of(fields, "authorization", p, {{"reference", true}, {"scope", true}},
+                  DateMember::kRequired);
+  parse_record_of(fields, "consent", p, {{"reference", true}, {"description", false}},
+                  DateMember::kOptional);
   const bool psychotherapy = p["options"].value("include_psychotherapy_notes", false);
   if (psychotherapy && !fields.has("authorization")) {
     fields.problem("authorization",
