@@ -171,14 +171,17 @@ class Walker {
     }
   }
 
+  // Whether an identifier field of `kind` stays (perhaps reduced, see field()).
+  bool keeps(std::string_view kind) const {
+    if (kind == "contact_name" || kind == "contact_phone") return policy_.contacts;
+    if (kind == "email") return policy_.contact_email && policy_.client_identifiers;
+    if (kind == "age" || kind == "birth_date" || kind == "zip") return true;
+    return policy_.client_identifiers;
+  }
+
   void field(Json& value, std::string_view kind, const std::string& section) {
     if (value.is_null()) return;
-    const bool keep = kind == "contact_name" || kind == "contact_phone" ? policy_.contacts
-                      : kind == "email" ? policy_.contact_email && policy_.client_identifiers
-                      : kind == "age" || kind == "birth_date" || kind == "zip"
-                          ? true
-                          : policy_.client_identifiers;
-    if (!keep) {
+    if (!keeps(kind)) {
       value = redacted(kind);
       ++removed_[section][std::string(kind)];
       return;
