@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 #include "core/log.h"
 #include "http/error_mapping.h"
@@ -84,6 +85,38 @@ void write_response(const Response& from, httplib::Response& to, bool tls) {
   }
 }
 
+// Why a request's body could not be held to the size limit, as the answer to give, or nullopt.
+// httplib (0.11) enforces set_payload_max_length on a declared Content-Length only: a chunked
+// body, a POST without a length (read until the connection ends) or a compressed one (inflated
+// as it is read) would be read whole into memory however large it grows. Those are refused
+// before any byte of the body is read. A Content-Length over the limit is left to httplib,
+// which discards the body as it reads it and answers 413 (error handler below).
+std::optional<Response> body_framing_problem(const httplib::Request& req) {
+  const auto refuse = [](int status, const std::string& problem) {
+    Error e = Error::make(ErrorCode::kValidation, "the request body cannot be read");
+    e.fields.push_back({"body", problem});
+    Response r = error_response(e);
+    r.status = status;
+    return r;
+  };
+  if (req.has_header("Transfer-Encoding")) {
+    return refuse(411,
+                  "must be sent with a Content-Length; chunked transfer encoding is not accepted");
+  }
+  if (req.has_header("Content-Encoding")) {
+    std::string encoding = req.get_header_value("Content-Encoding");
+    for (auto& c : encoding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (encoding != "identity") {
+      return refuse(415, "must not be compressed (Content-Encoding)");
+    }
+  }
+  if (!req.has_header("Content-Length") &&
+      (req.method == "POST" || req.method == "PUT" || req.method == "PATCH")) {
+    return refuse(411, "must be sent with a Content-Length");
+  }
+  return std::nullopt;
+}
+
 // An HTTPS server for the PEM files, TLS 1.2 at least; nullptr when they cannot be loaded.
 std::unique_ptr<httplib::Server> tls_server(const std::string& cert_file,
                                             const std::string& key_file) {
@@ -119,6 +152,16 @@ Result<std::unique_ptr<Server>> Server::create(const Router& router, ServerOptio
   Impl* self = impl.get();
   auto& svr = *self->server;
   svr.set_payload_max_length(self->options.max_body_bytes);
+  svr.set_pre_routing_handler([tls](const httplib::Request& req, httplib::Response& res) {
+    auto problem = body_framing_problem(req);
+    if (!problem) return httplib::Server::HandlerResponse::Unhandled;
+    write_response(*problem, res, tls);
+    // The body was not read: the connection cannot carry another request. (httplib says
+    // so itself when the client asked to close.)
+    if (req.get_header_value("Connection") != "close") res.set_header("Connection", "close");
+    log::info("request_refused", {{"method", req.method}, {"status", problem->status}});
+    return httplib::Server::HandlerResponse::Handled;
+  });
   auto handle = [self, tls](const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
     const Response out = self->router.dispatch(to_request(req));
