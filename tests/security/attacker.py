@@ -43,8 +43,9 @@ def query_sql(data_dir, statement):
 
 
 def marker(label):
-    """A string that occurs nowhere but where a test put it."""
-    return f"{label}-{secrets.token_hex(6)}"
+    """A string that occurs nowhere but where a test put it: one word (letters and digits), so
+    that no line of a document breaks inside it."""
+    return "".join(c for c in label.title() if c.isalnum()) + secrets.token_hex(6)
 
 
 def made_up_token():
