@@ -58,11 +58,15 @@ Status check_and_write(WriteContext& ctx) {
 }
 
 // An id the client chose must be new: say so on the member instead of a bare conflict.
-Status require_new_id(db::Database& db, const ResourceSpec& spec, const Json& body) {
-  if (!body.is_object() || !body.contains("id") || !body["id"].is_string() ||
-      !is_uuid(body["id"].get<std::string>())) {
-    return {};
+// Only admins, who see every row, may choose one: to anyone else "already in use" would say
+// that a row they may not see exists.
+Status require_new_id(db::Database& db, const auth::Caller& caller, const ResourceSpec& spec,
+                      const Json& body) {
+  if (!body.is_object() || !body.contains("id")) return {};
+  if (!caller.is_admin()) {
+    return Error::validation("id", "is assigned by Dossier; only admins choose ids");
   }
+  if (!body["id"].is_string() || !is_uuid(body["id"].get<std::string>())) return {};
   std::string id = body["id"];
   std::transform(id.begin(), id.end(), id.begin(), [](char c) {
     return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -91,7 +95,7 @@ Result<Json> create(db::Database& db, const auth::Caller& caller, std::string_vi
   DOSSIER_TRY(require_role(caller, *spec, true));
   Json result;
   DOSSIER_TRY(db.transaction([&]() -> Status {
-    DOSSIER_TRY(require_new_id(db, *spec, body));
+    DOSSIER_TRY(require_new_id(db, caller, *spec, body));
     WriteContext ctx{db, caller, *spec, body, nullptr, initial_object(*spec), {}};
     DOSSIER_TRY(check_and_write(ctx));
     DOSSIER_ASSIGN_OR_RETURN(result, read_back(db, caller, *spec, ctx.object));

@@ -90,27 +90,53 @@ TEST_F(PatientsTest, RequiredMembersAndTypes) {
   EXPECT_TRUE(has_problem(create(*db_, therapist_a_, "patients", body), "substance_use_sensitive"));
 }
 
-TEST_F(PatientsTest, MrnIsUniqueAndIdsMayBeChosen) {
+TEST_F(PatientsTest, MrnIsUniqueAndAdminsMayChooseIds) {
   Json body = patient_body();
   body["mrn"] = "A-100";
   body["id"] = "0190F0E2-7C1A-7ABC-8DEF-0123456789AB";
-  Json first = make(therapist_a_, "patients", body);
+  Json first = make(admin_, "patients", body);
   EXPECT_EQ(first["id"], "0190f0e2-7c1a-7abc-8def-0123456789ab");
   EXPECT_EQ(first["mrn"], "A-100");
   body.erase("id");
-  auto dup = create(*db_, therapist_a_, "patients", body);
+  auto dup = create(*db_, admin_, "patients", body);
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
   EXPECT_TRUE(has_problem(dup, "mrn"));
   body["mrn"] = "A-101";
   body["id"] = "0190F0E2-7C1A-7ABC-8DEF-0123456789AB";  // the same id, in upper case
-  auto same_id = create(*db_, therapist_a_, "patients", body);
+  auto same_id = create(*db_, admin_, "patients", body);
   EXPECT_EQ(same_id.error().code, ErrorCode::kConflict);
   EXPECT_TRUE(has_problem(same_id, "id"));
   body["id"] = "not-a-uuid";
-  EXPECT_TRUE(has_problem(create(*db_, therapist_a_, "patients", body), "id"));
+  EXPECT_TRUE(has_problem(create(*db_, admin_, "patients", body), "id"));
   EXPECT_EQ(count("patients"), 1);
-  EXPECT_EQ(count("care_team"), 1);
+}
+
+// "Already in use" would tell a therapist that a patient they may not see exists: they choose
+// neither ids nor MRNs, and get the same answer whether the value is taken or not.
+TEST_F(PatientsTest, OnlyAdminsChooseIdsAndMrns) {
+  Json taken = patient_body();
+  taken["mrn"] = "A-200";
+  const Json other = make(admin_, "patients", taken);
+  for (const Json& id : {other["id"], Json("0190f0e2-7c1a-7abc-8def-0123456789ff")}) {
+    Json body = patient_body();
+    body["id"] = id;
+    auto r = create(*db_, therapist_a_, "patients", body);
+    EXPECT_EQ(r.error().code, ErrorCode::kValidation);
+    EXPECT_TRUE(has_problem(r, "id"));
+  }
+  for (const char* mrn : {"A-200", "A-201"}) {
+    Json body = patient_body();
+    body["mrn"] = mrn;
+    auto r = create(*db_, therapist_a_, "patients", body);
+    EXPECT_EQ(r.error().code, ErrorCode::kValidation) << mrn;
+    EXPECT_TRUE(has_problem(r, "mrn"));
+  }
+  const Json mine = make(therapist_a_, "patients", patient_body());
+  EXPECT_TRUE(
+      ok(update(*db_, therapist_a_, "patients", mine["id"], {{"mrn", mine["mrn"]}})).is_object());
+  EXPECT_TRUE(
+      has_problem(update(*db_, therapist_a_, "patients", mine["id"], {{"mrn", "A-200"}}), "mrn"));
 }
 
 TEST_F(PatientsTest, UpdateIsPartialAndKeepsImmutableMembers) {
@@ -131,7 +157,7 @@ TEST_F(PatientsTest, UpdateIsPartialAndKeepsImmutableMembers) {
       has_problem(update(*db_, therapist_a_, "patients", p["id"], {{"mrn", nullptr}}), "mrn"));
   EXPECT_TRUE(has_problem(update(*db_, therapist_a_, "patients", p["id"], Json::array()), ""));
   Json other = make(therapist_a_, "patients", patient_body());
-  auto taken = update(*db_, therapist_a_, "patients", other["id"], {{"mrn", p["mrn"]}});
+  auto taken = update(*db_, admin_, "patients", other["id"], {{"mrn", p["mrn"]}});
   EXPECT_EQ(taken.error().code, ErrorCode::kConflict);
 }
 

@@ -42,6 +42,13 @@ Status check_patient(WriteContext& ctx) {
     return {};
   }
   if (!ctx.given("mrn") || !ctx.problems.empty()) return {};
+  // Only admins, who see every patient, choose MRNs: to anyone else "already in use" would
+  // say that a patient they may not see has it.
+  const bool unchanged = !ctx.creating() && ctx.existing && (*ctx.existing)["mrn"] == *mrn;
+  if (!ctx.caller.is_admin() && !unchanged) {
+    ctx.problems.add("mrn", "is assigned by Dossier; only admins set it");
+    return {};
+  }
   DOSSIER_ASSIGN_OR_RETURN(
       Json taken, ctx.db.query_one("SELECT 1 AS taken FROM patients WHERE mrn = ? AND id <> ?",
                                    {*mrn, ctx.object["id"]}));
