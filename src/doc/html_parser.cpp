@@ -63,6 +63,48 @@ void copy_attributes(xmlNode* xn, DomNode& node) {
   }
 }
 
+// Pango's line breaking re-shapes the rest of a word for every line it breaks it into, so its
+// time grows with the square of a word's length (100,000 characters without a space: seconds
+// per word). A zero-width space every kRunBreak characters of a run longer than kLongRun
+// keeps words short; below that length text is left exactly as written.
+constexpr size_t kLongRun = 200;
+constexpr size_t kRunBreak = 100;
+
+std::string with_breakable_runs(std::string text) {
+  size_t run = 0, run_start = 0;
+  bool long_run = false;
+  for (size_t i = 0; i < text.size() && !long_run; ++i) {
+    const bool space = text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r';
+    run = space ? 0 : run + 1;
+    if (space) run_start = i + 1;
+    long_run = run > kLongRun;
+  }
+  if (!long_run) return text;
+  std::string out;
+  out.reserve(text.size() + text.size() / kRunBreak * 3);
+  out.append(text, 0, run_start);
+  size_t chars = 0;
+  for (size_t i = run_start; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    const bool lead = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (space) {
+      chars = 0;
+    } else if (lead && ++chars > kRunBreak) {
+      out += "\u200b";
+      chars = 1;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// Every text node of the tree, once it is complete.
+void break_long_runs(DomNode& node) {
+  if (!node.is_element()) node.text = with_breakable_runs(std::move(node.text));
+  for (auto& child : node.children) break_long_runs(*child);
+}
+
 void append_text(DomNode& parent, std::string_view text) {
   if (text.empty()) return;
   if (!parent.children.empty() && !parent.children.back()->is_element()) {
@@ -167,6 +209,7 @@ Result<Dom> parse_html(std::string_view html) {
   } else {
     convert_children(root, *dom.root, 1);
   }
+  break_long_runs(*dom.root);
   return dom;
 }
 

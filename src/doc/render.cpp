@@ -9,8 +9,28 @@
 
 namespace dossier::doc {
 
+namespace {
+
+// Styling and layout take time and memory in proportion to the nodes of the document: a
+// million paragraphs took over a minute and gigabytes. A whole record of a long treatment is
+// a few tens of thousands.
+constexpr size_t kMaxNodes = 250'000;
+
+size_t count_nodes(const DomNode& node) {
+  size_t n = 1;
+  for (const auto& child : node.children) n += count_nodes(*child);
+  return n;
+}
+
+}  // namespace
+
 Result<Document> build_document(std::string_view html, const RenderOptions& options) {
   DOSSIER_ASSIGN_OR_RETURN(Dom dom, parse_html(html));
+  if (count_nodes(*dom.root) > kMaxNodes) {
+    return Error::make(ErrorCode::kUnprocessable, "the document has more than " +
+                                                      std::to_string(kMaxNodes) +
+                                                      " elements and text runs; split it");
+  }
   return build_tree(dom, options);
 }
 

@@ -6,6 +6,7 @@
 // are copied. Errors from statements and expressions carry "line L, column C: ".
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -122,6 +123,8 @@ class Renderer {
 
   //! kUnprocessable at `loc` in the current template.
   Error fail(Location loc, std::string_view message) const;
+  //! kUnprocessable once the render has run past limits_.max_duration.
+  Status check_time(Location loc) const;
   //! Adds the location to an error from a filter, test, operator or access helper.
   Error located(Location loc, const Error& e) const { return fail(loc, e.detail); }
 
@@ -134,6 +137,7 @@ class Renderer {
   const Program* program_ = nullptr;
   Frame* frame_ = nullptr;
   std::string* out_ = nullptr;
+  std::chrono::steady_clock::time_point deadline_;
   size_t iterations_ = 0;
   size_t function_calls_ = 0;
   int nesting_ = 0;

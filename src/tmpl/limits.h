@@ -2,6 +2,7 @@
 // that names it, instead of letting a template exhaust memory, time or stack.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 
 namespace dossier::tmpl {
@@ -19,6 +20,9 @@ struct Limits {
   //! Host function calls (functions.h) summed over the whole render: they may be costly
   //! (a chart), so a loop must not call them a million times.
   size_t max_function_calls = 10'000;
+  //! Wall-clock time of the whole render, checked at every loop iteration and call: work
+  //! that grows faster than its iterations (a list rebuilt on every pass) stops here.
+  std::chrono::milliseconds max_duration{20'000};
 };
 
 }  // namespace dossier::tmpl

@@ -73,6 +73,7 @@ Result<Value> Renderer::call_value(const Value& callee, const CallArgs& args, Lo
 }
 
 Result<Value> Renderer::call_macro(const MacroClosure& m, const CallArgs& args, Location loc) {
+  DOSSIER_TRY(check_time(loc));
   const MacroStmt& def = *m.macro;
   const std::string what = "macro '" + def.name + "'";
   if (args.positional.size() > def.params.size()) {
@@ -116,6 +117,7 @@ Result<Value> Renderer::call_function(const FunctionRegistry::Function& f, const
                          " function calls in one render");
   }
   ++function_calls_;
+  DOSSIER_TRY(check_time(loc));
   std::vector<Json> positional;
   positional.reserve(args.positional.size());
   for (const Value& v : args.positional) {

@@ -8,11 +8,20 @@ namespace dossier::tmpl {
 
 Result<std::string> Renderer::render(const Template& tmpl) {
   root_ = program_ = tmpl.program_.get();
+  deadline_ = std::chrono::steady_clock::now() + limits_.max_duration;
   Frame root;
   std::string out;
   ScopeSwitch scope(*this, &root, nullptr, &out);
   DOSSIER_TRY(exec(root_->body));
   return out;
+}
+
+Status Renderer::check_time(Location loc) const {
+  if (std::chrono::steady_clock::now() <= deadline_) return {};
+  const auto ms = limits_.max_duration.count();
+  const std::string limit =
+      ms % 1000 == 0 ? std::to_string(ms / 1000) + " seconds" : std::to_string(ms) + " ms";
+  return fail(loc, "rendering takes longer than the limit of " + limit);
 }
 
 Error Renderer::fail(Location loc, std::string_view message) const {
@@ -167,6 +176,7 @@ Status Renderer::exec_node(const ForStmt& s, Location loc) {
       return fail(loc, "loop iterations exceed the limit of " +
                            std::to_string(limits_.max_loop_iterations));
     }
+    DOSSIER_TRY(check_time(loc));
     state.index0 = i;
     frame.vars.clear();
     DOSSIER_TRY(bind_targets(frame, s.targets, values[i], keys.empty() ? Value() : keys[i], loc));

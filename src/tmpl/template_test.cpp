@@ -123,5 +123,19 @@ TEST(Template, LimitsStopRunawayTemplates) {
             std::string::npos);
 }
 
+// A list rebuilt on every pass grows quadratically within the iteration limit: the clock
+// stops it, in loops and in macro recursion alike.
+TEST(Template, ADeadlineStopsWorkThatOutgrowsItsIterations) {
+  Limits quick;
+  quick.max_duration = std::chrono::milliseconds(200);
+  EXPECT_NE(render("{% set ns = namespace(x=[]) %}{% for i in range(200000) %}"
+                   "{% set ns.x = ns.x + [i] %}{% endfor %}",
+                   {}, nullptr, quick)
+                .find("rendering takes longer than the limit of 200 ms"),
+            std::string::npos);
+  EXPECT_EQ(render("{% for i in range(10) %}{{ i }}{% endfor %}", {}, nullptr, quick),
+            "0123456789");
+}
+
 }  // namespace
 }  // namespace dossier::tmpl

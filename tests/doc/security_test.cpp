@@ -1,8 +1,10 @@
 // Templates never reach the network or the file system.
 #include <cairo.h>
 #include <gtest/gtest.h>
+#include <chrono>
 
 #include "core/base64.h"
+#include "doc/html_parser.h"
 #include "doc/render.h"
 #include "doc_test_support.h"
 
@@ -132,6 +134,44 @@ TEST(Security, HostileMarkupDoesNotCrash) {
       "</style><p>x</p><table><tr><td colspan=99999>y</td></tr></table>",
       RenderOptions{});
   ASSERT_TRUE(garbage_css.ok());
+}
+
+// Pango breaks a long word in time that grows with the square of its length (a word of
+// 100,000 characters took seconds), so long runs get a zero-width break opportunity every
+// 100 characters; every character is still there, and ordinary words are left alone.
+TEST(Security, VeryLongWordsGetBreakOpportunities) {
+  const std::string word(100'000, 'x');
+  auto dom = parse_html("<p>" + word + "</p><p>short words stay whole</p>");
+  ASSERT_TRUE(dom.ok());
+  const DomNode& body = *dom->root->children.back();
+  const std::string& long_text = body.children.at(0)->children.at(0)->text;
+  size_t run = 0, longest = 0, xs = 0;
+  for (size_t i = 0; i < long_text.size(); ++i) {
+    if (long_text.compare(i, 3, "\u200b") == 0) {
+      run = 0;
+      i += 2;
+      continue;
+    }
+    xs += long_text[i] == 'x';
+    longest = std::max(longest, ++run);
+  }
+  EXPECT_EQ(xs, word.size());
+  EXPECT_EQ(longest, 100u);
+  EXPECT_EQ(body.children.at(1)->children.at(0)->text, "short words stay whole");
+  auto pdf = render_pdf("<p>" + word + "</p>", RenderOptions{});
+  ASSERT_TRUE(pdf.ok());
+  std::string text = testing::pdf_text(pdf->bytes);
+  std::erase_if(text, [](char c) { return c != 'x'; });
+  EXPECT_EQ(text.size(), word.size());
+}
+
+TEST(Security, ADocumentOfTooManyNodesIsRefused) {
+  std::string html;
+  for (int i = 0; i < 130'000; ++i) html += "<p>x</p>";
+  auto pdf = render_pdf(html, RenderOptions{});
+  ASSERT_FALSE(pdf.ok());
+  EXPECT_EQ(pdf.error().code, ErrorCode::kUnprocessable);
+  EXPECT_NE(pdf.error().detail.find("more than 250000 elements"), std::string::npos);
 }
 
 }  // namespace
