@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -41,15 +42,16 @@ class AuditChainTest : public db::testing::BackendTest {
   }
 
   static Status append_one(db::Database& db, int n) {
-    return append(db, caller_, {"downloaded", "j1", std::nullopt, {{"n", n}, {"via", "test"}}});
+    return append(db, key_, caller_,
+                  {"downloaded", "j1", std::nullopt, {{"n", n}, {"via", "test"}}});
   }
 
   void append_many(int count) {
     for (int i = 0; i < count; ++i) ASSERT_TRUE(append_one(db(), i).ok()) << i;
   }
 
-  VerifyReport verified() {
-    auto report = verify(db());
+  VerifyReport verified(const std::optional<ChainHead>& expected = std::nullopt) {
+    auto report = verify(db(), key_, expected);
     EXPECT_TRUE(report.ok()) << (report.ok() ? "" : report.error().detail);
     return report.ok() ? std::move(report).value() : VerifyReport{};
   }
@@ -78,11 +80,33 @@ class AuditChainTest : public db::testing::BackendTest {
     return opened.ok() ? std::move(opened).value() : nullptr;
   }
 
+  //! Gives every chain row from seq `from` on the prev_hash and row_hash `hash` makes, as
+  //! someone with write access to the database would who recomputes the chain after an edit.
+  void rehash_from(int64_t from, const std::function<std::string(const Json&)>& hash) {
+    auto rows = db().query("SELECT * FROM export_audit_log WHERE seq IS NOT NULL ORDER BY seq");
+    ASSERT_TRUE(rows.ok());
+    std::string prev(64, '0');
+    for (Json row : *rows) {
+      if (row["seq"].get<int64_t>() >= from) {
+        row["prev_hash"] = prev;
+        row["row_hash"] = hash(row);
+        ASSERT_TRUE(db().execute("UPDATE export_audit_log SET prev_hash = ?, row_hash = ? "
+                                 "WHERE id = ?",
+                                 {row["prev_hash"], row["row_hash"], row["id"]})
+                        .ok());
+      }
+      prev = row["row_hash"].get<std::string>();
+    }
+  }
+
+  static std::string plain_hash(const Json& row) { return crypto::sha256_hex(hashed_content(row)); }
+
   static inline const auth::Caller caller_{"u1", auth::Role::kAdmin, "127.0.0.1", "test"};
+  static inline const ChainKey key_{std::string(32, 'k')};
 };
 
-// The hash is exactly the documented one, so other tools can check the chain.
-TEST(ChainHashTest, IsTheSha256OfTheDocumentedArray) {
+// The hash is exactly the documented one, so other tools holding the key can check the chain.
+TEST(ChainHashTest, IsTheHmacOfTheDocumentedArray) {
   const Json row = {{"id", "a1"},
                     {"seq", 3},
                     {"export_job_id", "j1"},
@@ -98,12 +122,15 @@ TEST(ChainHashTest, IsTheSha256OfTheDocumentedArray) {
   const std::string text = "[\"" + std::string(64, 'f') +
                            R"(",3,"a1","j1","u1",null,"created","127.0.0.1",null,)"
                            R"({"a":{"b":"é","y":true},"z":1},"2025-01-02T03:04:05.678Z"])";
-  EXPECT_EQ(chain_hash(row), crypto::sha256_hex(text));
+  const ChainKey key(std::string(32, 'k'));
+  EXPECT_EQ(hashed_content(row), text);
+  EXPECT_EQ(chain_hash(key, row), crypto::hmac_sha256_hex(key.secret(), text));
+  EXPECT_NE(chain_hash(ChainKey(std::string(32, 'o')), row), chain_hash(key, row));
   Json reordered = row;
   reordered["metadata"] = R"({"a":{"b":"é","y":true},"z":1})";
-  EXPECT_EQ(chain_hash(reordered), chain_hash(row));
+  EXPECT_EQ(chain_hash(key, reordered), chain_hash(key, row));
   reordered["metadata"] = R"({"a":{"b":"é","y":true},"z":2})";
-  EXPECT_NE(chain_hash(reordered), chain_hash(row));
+  EXPECT_NE(chain_hash(key, reordered), chain_hash(key, row));
 }
 
 TEST_P(AuditChainTest, AnEmptyChainVerifies) {
@@ -180,13 +207,13 @@ TEST_P(AuditChainTest, ARowReplacedHashAndAllBreaksALink) {
   forged["prev_hash"] = std::string(64, 'a');
   ASSERT_TRUE(db().execute("UPDATE export_audit_log SET action = ?, prev_hash = ?, row_hash = ? "
                            "WHERE seq = 3",
-                           {forged["action"], forged["prev_hash"], chain_hash(forged)})
+                           {forged["action"], forged["prev_hash"], chain_hash(key_, forged)})
                   .ok());
   expect_broken(verified(), 3, id_at(3), "does not follow the previous row");
   // With prev_hash left alone, the forgery passes as row 3 and row 4 no longer follows.
   forged["prev_hash"] = (*row)["prev_hash"];
   ASSERT_TRUE(db().execute("UPDATE export_audit_log SET prev_hash = ?, row_hash = ? WHERE seq = 3",
-                           {forged["prev_hash"], chain_hash(forged)})
+                           {forged["prev_hash"], chain_hash(key_, forged)})
                   .ok());
   expect_broken(verified(), 4, id_at(4), "does not follow the previous row");
 }
@@ -261,17 +288,19 @@ TEST(SqliteFileChainTest, HandlesOfTheirOwnMakeOneUnbrokenChain) {
                               {now})
                     .ok());
     const auth::Caller caller{"u1", auth::Role::kAdmin, "127.0.0.1", "test"};
+    const ChainKey key(std::string(32, 'k'));
     std::vector<std::thread> threads;
     for (int h = 0; h < kHandles; ++h) {
       threads.emplace_back([&, h] {
         for (int i = 0; i < kEach; ++i) {
           EXPECT_TRUE(
-              append(*handles[h], caller, {"downloaded", "j1", std::nullopt, {{"i", i}}}).ok());
+              append(*handles[h], key, caller, {"downloaded", "j1", std::nullopt, {{"i", i}}})
+                  .ok());
         }
       });
     }
     for (auto& thread : threads) thread.join();
-    auto report = verify(*handles[1]);
+    auto report = verify(*handles[1], key);
     ASSERT_TRUE(report.ok());
     EXPECT_TRUE(report->ok) << report->to_json().dump();
     EXPECT_EQ(report->rows_checked, kHandles * kEach);
@@ -304,7 +333,7 @@ TEST_P(AuditChainTest, AnAppendRolledBackWithItsTransactionLeavesTheChainIntact)
 }
 
 TEST_P(AuditChainTest, AnUnknownActionWritesNothing) {
-  EXPECT_FALSE(append(db(), caller_, {"peeked", "j1", std::nullopt, Json::object()}).ok());
+  EXPECT_FALSE(append(db(), key_, caller_, {"peeked", "j1", std::nullopt, Json::object()}).ok());
   EXPECT_EQ(verified().rows_checked, 0);
 }
 
@@ -312,12 +341,180 @@ TEST_P(AuditChainTest, AnUnknownActionWritesNothing) {
 // (PostgreSQL refuses half a character), and a caller without a user is stored as NULL.
 TEST_P(AuditChainTest, LongUserAgentsAreCutBetweenCharacters) {
   const auth::Caller browser{"", auth::Role::kTherapist, "127.0.0.1", std::string(511, 'a') + "é"};
-  ASSERT_TRUE(append(db(), browser, {"download_refused", "j1", std::nullopt, Json::object()}).ok());
+  ASSERT_TRUE(
+      append(db(), key_, browser, {"download_refused", "j1", std::nullopt, Json::object()}).ok());
   auto row = db().query_one("SELECT user_id, user_agent FROM export_audit_log");
   ASSERT_TRUE(row.ok());
   EXPECT_EQ((*row)["user_agent"], std::string(511, 'a'));
   EXPECT_TRUE((*row)["user_id"].is_null());
   EXPECT_TRUE(verified().ok);
+}
+
+// Without the key, recomputing the chain after an edit is no way to hide it: neither plain
+// SHA-256 hashes (as the chain had before the key) nor HMACs under a key of one's own verify.
+TEST_P(AuditChainTest, AnEditWithEveryHashRecomputedWithoutTheKeyIsNamed) {
+  const ChainKey guessed(std::string(32, 'g'));
+  const std::function<std::string(const Json&)> forgers[] = {
+      plain_hash, [&](const Json& row) { return chain_hash(guessed, row); }};
+  for (const auto& forge : forgers) {
+    ASSERT_TRUE(db().execute("DELETE FROM export_audit_log").ok());
+    append_many(10);
+    ASSERT_EQ(*db().execute("UPDATE export_audit_log SET user_id = 'u2' WHERE seq = 4"), 1);
+    rehash_from(4, forge);
+    const VerifyReport report = verified();
+    expect_broken(report, 4, id_at(4), "altered");
+    EXPECT_EQ(report.last_verified["seq"], 3);
+  }
+}
+
+TEST_P(AuditChainTest, ARowForgedAtTheHeadIsNamed) {
+  append_many(5);
+  const VerifyReport before = verified();
+  Json forged = {{"id", "forged"},
+                 {"seq", 6},
+                 {"export_job_id", "j1"},
+                 {"user_id", "u2"},
+                 {"patient_id", nullptr},
+                 {"action", "downloaded"},
+                 {"ip_address", nullptr},
+                 {"user_agent", nullptr},
+                 {"metadata", "{}"},
+                 {"created_at", now_timestamp()},
+                 {"prev_hash", before.last_verified["row_hash"]}};
+  forged["row_hash"] = plain_hash(forged);
+  ASSERT_TRUE(db().insert("export_audit_log", forged).ok());
+  expect_broken(verified(), 6, "forged", "altered");
+}
+
+// The end cut off leaves a shorter chain that verifies; a head kept elsewhere shows it.
+TEST_P(AuditChainTest, AnExpectedHeadCatchesTheNewestRowDeleted) {
+  append_many(10);
+  const VerifyReport intact = verified();
+  const ChainHead head{10, intact.last_verified["row_hash"].get<std::string>()};
+  EXPECT_TRUE(verified(head).ok);
+  expect_broken(verified(ChainHead{5, std::string(64, '0')}), 5, id_at(5), "not the expected head");
+  ASSERT_EQ(*db().execute("DELETE FROM export_audit_log WHERE seq = 10"), 1);
+  EXPECT_TRUE(verified().ok) << "the database alone cannot tell";
+  VerifyReport report = verified(head);
+  expect_broken(report, 10, "", "deleted from the end");
+  EXPECT_EQ(report.rows_checked, 9);
+  EXPECT_EQ(report.last_verified["seq"], 9);
+  // Appends after the cut take seq 10 again, with another hash.
+  ASSERT_TRUE(append_one(db(), 10).ok());
+  expect_broken(verified(head), 10, id_at(10), "not the expected head");
+}
+
+// Keys directories of their own, removed after the test.
+class ChainKeyingTest : public AuditChainTest {
+ protected:
+  void TearDown() override {
+    std::filesystem::remove_all(dir_);
+    AuditChainTest::TearDown();
+  }
+
+  std::shared_ptr<storage::KeyRing> key_ring() {
+    auto ring = storage::KeyRing::open(dir_.string());
+    EXPECT_TRUE(ring.ok());
+    return ring.ok() ? *ring : nullptr;
+  }
+
+  //! A chain of `n` rows as Dossier wrote them before the audit key: plain SHA-256 hashes.
+  void append_plain_chain(int n) {
+    append_many(n);
+    rehash_from(1, plain_hash);
+  }
+
+  db::Rows hashes() {
+    auto rows = db().query("SELECT id, prev_hash, row_hash FROM export_audit_log ORDER BY seq");
+    EXPECT_TRUE(rows.ok());
+    return rows.ok() ? *rows : db::Rows{};
+  }
+
+  VerifyReport verified_with(const ChainKey& key) {
+    auto report = verify(db(), key);
+    EXPECT_TRUE(report.ok());
+    return report.ok() ? *report : VerifyReport{};
+  }
+
+  const std::filesystem::path dir_ =
+      std::filesystem::temp_directory_path() / ("dossier-audit-keys-" + new_uuid());
+};
+
+TEST_P(ChainKeyingTest, AnIntactOldChainIsResealedOnceUnderANewKey) {
+  append_plain_chain(7);
+  const db::Rows plain = hashes();
+  auto ring = key_ring();
+  auto key = open_chain_key(db(), *ring);
+  ASSERT_TRUE(key.ok());
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "audit.secret"));
+  EXPECT_EQ(
+      std::filesystem::status(dir_ / "audit.secret").permissions() & std::filesystem::perms::all,
+      std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  const db::Rows sealed = hashes();
+  ASSERT_EQ(sealed.size(), plain.size());
+  for (size_t i = 0; i < sealed.size(); ++i) EXPECT_NE(sealed[i]["row_hash"], plain[i]["row_hash"]);
+  const VerifyReport report = verified_with(*key);
+  EXPECT_TRUE(report.ok) << report.to_json().dump();
+  EXPECT_EQ(report.rows_checked, 7);
+
+  // Once the key exists it is only read: nothing is re-sealed again, not even a chain that
+  // someone has since rewritten with plain hashes.
+  rehash_from(1, plain_hash);
+  auto again = open_chain_key(db(), *key_ring());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->secret(), key->secret());
+  expect_broken(verified_with(*again), 1, id_at(1), "altered");
+}
+
+TEST_P(ChainKeyingTest, ABrokenOldChainIsNotResealed) {
+  append_plain_chain(6);
+  ASSERT_EQ(*db().execute("UPDATE export_audit_log SET user_id = 'u2' WHERE seq = 3"), 1);
+  const db::Rows before = hashes();
+  auto key = open_chain_key(db(), *key_ring());
+  ASSERT_TRUE(key.ok());
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "audit.secret"));
+  EXPECT_EQ(hashes(), before);
+  EXPECT_FALSE(verified_with(*key).ok);
+}
+
+// A process that re-sealed the chain and stopped before adopting the key left the pending
+// key behind: the next start adopts it and finds nothing to redo.
+TEST_P(ChainKeyingTest, AResealThatCommittedIsAdoptedAfterARestart) {
+  append_many(4);
+  auto ring = key_ring();
+  auto pending = ring->pending_audit_key();
+  ASSERT_TRUE(pending.ok());
+  const ChainKey sealed_with(*pending);
+  rehash_from(1, [&](const Json& row) { return chain_hash(sealed_with, row); });
+  const db::Rows before = hashes();
+  auto key = open_chain_key(db(), *ring);
+  ASSERT_TRUE(key.ok());
+  EXPECT_EQ(key->secret(), sealed_with.secret());
+  EXPECT_EQ(hashes(), before);
+  EXPECT_TRUE(verified_with(*key).ok);
+}
+
+TEST_P(ChainKeyingTest, ProcessesStartingAtOnceAdoptOneKeyAndResealOnce) {
+  append_plain_chain(20);
+  constexpr int kProcesses = 4;
+  std::vector<std::unique_ptr<db::Database>> handles;
+  for (int p = 0; p < kProcesses; ++p) handles.push_back(second_handle());
+  std::vector<std::string> secrets(kProcesses);
+  std::vector<std::thread> threads;
+  for (int p = 0; p < kProcesses; ++p) {
+    threads.emplace_back([&, p] {
+      auto ring = storage::KeyRing::open(dir_.string());
+      ASSERT_TRUE(ring.ok());
+      auto key = open_chain_key(handles[p] ? *handles[p] : db(), **ring);
+      ASSERT_TRUE(key.ok()) << key.error().detail;
+      secrets[p] = key->secret();
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& secret : secrets) EXPECT_EQ(secret, secrets[0]);
+  const VerifyReport report = verified_with(ChainKey(secrets[0]));
+  EXPECT_TRUE(report.ok) << report.to_json().dump();
+  EXPECT_EQ(report.rows_checked, 20);
 }
 
 // A database from before the chain: its rows are numbered by the migration and sealed by the
@@ -398,6 +595,7 @@ TEST_P(PreChainAuditTest, TheFirstAppendSealsOldRowsToo) {
 
 DOSSIER_INSTANTIATE_BACKENDS(AuditChainTest);
 DOSSIER_INSTANTIATE_BACKENDS(PreChainAuditTest);
+DOSSIER_INSTANTIATE_BACKENDS(ChainKeyingTest);
 
 }  // namespace
 }  // namespace dossier::audit

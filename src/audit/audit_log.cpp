@@ -58,7 +58,8 @@ Entry job_entry(std::string action, const Json& job, Json metadata) {
       std::move(metadata)};
 }
 
-Status append(db::Database& db, const auth::Caller& caller, const Entry& entry) {
+Status append(db::Database& db, const ChainKey& key, const auth::Caller& caller,
+              const Entry& entry) {
   if (!is_action(entry.action)) return Error::internal("unknown audit action");
   Json row = {{"id", new_uuid()},
               {"export_job_id", entry.export_job_id ? Json(*entry.export_job_id) : Json(nullptr)},
@@ -72,12 +73,13 @@ Status append(db::Database& db, const auth::Caller& caller, const Entry& entry) 
               // Given ids may be invalid UTF-8: replaced, never a throw.
               {"metadata", entry.metadata.dump(-1, ' ', false, Json::error_handler_t::replace)},
               {"created_at", now_timestamp()}};
-  return append_to_chain(db, std::move(row)).ok()
+  return append_to_chain(db, key, std::move(row)).ok()
              ? Status{}
              : Error::internal("could not write the audit log");
 }
 
-Status record_refusal(db::Database& db, const auth::Caller& caller, const Refusal& refusal) {
+Status record_refusal(db::Database& db, const ChainKey& key, const auth::Caller& caller,
+                      const Refusal& refusal) {
   Entry entry{"access_refused",
               std::nullopt,
               std::nullopt,
@@ -99,10 +101,10 @@ Status record_refusal(db::Database& db, const auth::Caller& caller, const Refusa
         Json patient, db.query_one("SELECT id FROM patients WHERE id = ?", {*refusal.patient_id}));
     if (patient.is_object()) entry.patient_id = patient["id"].get<std::string>();
   }
-  return append(db, caller, entry);
+  return append(db, key, caller, entry);
 }
 
-Status record_shared_links(db::Database& db, const auth::Caller& caller,
+Status record_shared_links(db::Database& db, const ChainKey& key, const auth::Caller& caller,
                            const std::vector<SharedLink>& links, const std::string& since) {
   if (links.empty()) return {};
   std::string sql =
@@ -120,7 +122,7 @@ Status record_shared_links(db::Database& db, const auth::Caller& caller,
     for (const auto& link : links) {
       if (!already.insert(link.job_id).second) continue;
       DOSSIER_TRY(append(
-          db, caller,
+          db, key, caller,
           {"shared", link.job_id, link.patient_id, {{"link_expires_at", link.link_expires_at}}}));
     }
     return {};

@@ -3,8 +3,10 @@
 //
 // Rows are only ever appended, as links of a hash chain (audit/audit_chain.h) that shows
 // any later edit, deletion or out-of-band insertion. Nothing in Dossier updates or deletes
-// an audit row; the one exception is the one-time sealing of rows written before the chain
-// existed, which only fills in their chain columns (see migration 0008).
+// an audit row; the exceptions are two one-time sealings, which only write the chain
+// columns (prev_hash, row_hash): of rows written before the chain existed (see migration
+// 0008), and of an intact chain of plain SHA-256 hashes when the audit key is made
+// (audit::open_chain_key).
 //
 // Actions:
 //   created     a user asked for the export (the request's caller)
@@ -29,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/audit_chain.h"
 #include "auth/caller.h"
 #include "core/json.h"
 #include "core/result.h"
@@ -50,12 +53,13 @@ auth::Caller job_creator(const Json& job);
 //! An entry about the export_jobs row `job`: its id and, when it has one, its patient.
 Entry job_entry(std::string action, const Json& job, Json metadata = Json::object());
 
-//! Appends one row for `caller` at the head of the chain. Call inside the transaction of the
-//! change it records, as its last write: on PostgreSQL it holds the chain lock, which
-//! serializes every append, until that transaction ends. Called outside a transaction it
-//! runs in one of its own. An action not listed above is a bug: kInternal, nothing written.
-//! A caller with no user id (the bearer of a forged link) is recorded without a user.
-Status append(db::Database& db, const auth::Caller& caller, const Entry& entry);
+//! Appends one row for `caller` at the head of the chain, hashed under `key`. Call inside the
+//! transaction of the change it records, as its last write: on PostgreSQL it holds the chain lock,
+//! which serializes every append, until that transaction ends. Called outside a transaction it runs
+//! in one of its own. An action not listed above is a bug: kInternal, nothing written. A caller
+//! with no user id (the bearer of a forged link) is recorded without a user.
+Status append(db::Database& db, const ChainKey& key, const auth::Caller& caller,
+              const Entry& entry);
 
 //! A request refused with 403 or 404, as the caller made it.
 struct Refusal {
@@ -68,7 +72,8 @@ struct Refusal {
 //! Appends 'access_refused' for `caller`. The ids go into metadata as given (cut to 64
 //! bytes); into the row's job and patient columns only when they name an existing job or
 //! patient (a job brings its patient), so the audit log's filters find probes of real ones.
-Status record_refusal(db::Database& db, const auth::Caller& caller, const Refusal& refusal);
+Status record_refusal(db::Database& db, const ChainKey& key, const auth::Caller& caller,
+                      const Refusal& refusal);
 
 //! A signed download link handed to a caller.
 struct SharedLink {
@@ -81,7 +86,7 @@ struct SharedLink {
 //! caller's user from `since` (a timestamp) on: with `since` a link lifetime ago, a job read
 //! over and over records one row a lifetime, not one a read. Two reads racing may both
 //! write one; a duplicate says nothing false.
-Status record_shared_links(db::Database& db, const auth::Caller& caller,
+Status record_shared_links(db::Database& db, const ChainKey& key, const auth::Caller& caller,
                            const std::vector<SharedLink>& links, const std::string& since);
 
 //! Whether `action` is one of the actions above.

@@ -51,15 +51,16 @@ class AuditLogTest : public db::testing::BackendTest {
   const std::string other_job_ = new_uuid();
   const auth::Caller u1_{"u1", auth::Role::kTherapist, "10.0.0.7", "browser"};
   const auth::Caller u2_{"u2", auth::Role::kTherapist, {}, {}};
+  const ChainKey key_{std::string(32, 'k')};
 };
 
 TEST_P(AuditLogTest, ALinkIsRecordedOncePerJobAndUserWithinTheWindow) {
   const std::string day_ago = format_timestamp(system_clock().now() - std::chrono::hours(24));
   const std::vector<SharedLink> both = {{job_, patient_, "2030-01-01T00:00:00.000Z"},
                                         {other_job_, std::nullopt, "2030-01-01T00:00:00.000Z"}};
-  ASSERT_TRUE(record_shared_links(db(), u1_, both, day_ago).ok());
-  ASSERT_TRUE(record_shared_links(db(), u1_, both, day_ago).ok());
-  ASSERT_TRUE(record_shared_links(db(), u1_, {both[0]}, day_ago).ok());
+  ASSERT_TRUE(record_shared_links(db(), key_, u1_, both, day_ago).ok());
+  ASSERT_TRUE(record_shared_links(db(), key_, u1_, both, day_ago).ok());
+  ASSERT_TRUE(record_shared_links(db(), key_, u1_, {both[0]}, day_ago).ok());
   db::Rows shared = rows("shared");
   ASSERT_EQ(shared.size(), 2u);
   EXPECT_EQ(shared[0]["export_job_id"], job_);
@@ -70,22 +71,22 @@ TEST_P(AuditLogTest, ALinkIsRecordedOncePerJobAndUserWithinTheWindow) {
   EXPECT_EQ(shared[1]["export_job_id"], other_job_);
   EXPECT_TRUE(shared[1]["patient_id"].is_null());
 
-  ASSERT_TRUE(record_shared_links(db(), u2_, {both[0]}, day_ago).ok());
+  ASSERT_TRUE(record_shared_links(db(), key_, u2_, {both[0]}, day_ago).ok());
   EXPECT_EQ(rows("shared").size(), 3u) << "another user's link is another disclosure";
   // Once the window has passed the earlier rows, a new link is recorded again.
   const std::string later = format_timestamp(system_clock().now() + std::chrono::seconds(1));
-  ASSERT_TRUE(record_shared_links(db(), u1_, {both[0]}, later).ok());
+  ASSERT_TRUE(record_shared_links(db(), key_, u1_, {both[0]}, later).ok());
   EXPECT_EQ(rows("shared").size(), 4u);
-  EXPECT_TRUE(verify(db())->ok);
+  EXPECT_TRUE(verify(db(), key_)->ok);
 }
 
 TEST_P(AuditLogTest, ARefusalKeepsTheIdsAsGivenAndNamesOnlyRealRows) {
-  ASSERT_TRUE(record_refusal(db(), u2_, {"read_job", 404, job_, std::nullopt}).ok());
+  ASSERT_TRUE(record_refusal(db(), key_, u2_, {"read_job", 404, job_, std::nullopt}).ok());
   const std::string junk = "..\xff/" + std::string(100, 'x');
-  ASSERT_TRUE(record_refusal(db(), u2_, {"download", 404, junk, std::nullopt}).ok());
-  ASSERT_TRUE(record_refusal(db(), u2_, {"create_export", 403, std::nullopt, patient_}).ok());
+  ASSERT_TRUE(record_refusal(db(), key_, u2_, {"download", 404, junk, std::nullopt}).ok());
+  ASSERT_TRUE(record_refusal(db(), key_, u2_, {"create_export", 403, std::nullopt, patient_}).ok());
   const std::string nobody = new_uuid();
-  ASSERT_TRUE(record_refusal(db(), u2_, {"create_export", 404, std::nullopt, nobody}).ok());
+  ASSERT_TRUE(record_refusal(db(), key_, u2_, {"create_export", 404, std::nullopt, nobody}).ok());
 
   db::Rows refused = rows("access_refused");
   ASSERT_EQ(refused.size(), 4u);
@@ -105,7 +106,7 @@ TEST_P(AuditLogTest, ARefusalKeepsTheIdsAsGivenAndNamesOnlyRealRows) {
   EXPECT_EQ(metadata(2)["status"], 403);
   EXPECT_TRUE(refused[3]["patient_id"].is_null());
   EXPECT_EQ(metadata(3)["patient_id"], nobody);
-  EXPECT_TRUE(verify(db())->ok);
+  EXPECT_TRUE(verify(db(), key_)->ok);
 }
 
 DOSSIER_INSTANTIATE_BACKENDS(AuditLogTest);

@@ -24,7 +24,8 @@ void PeriodicCleanup::loop() {
   std::unique_lock lock(mutex_);
   do {
     lock.unlock();
-    if (auto pass = jobs::expire_files(*env_.db, *env_.files, system_clock()); !pass.ok()) {
+    if (auto pass = jobs::expire_files(*env_.db, *env_.files, system_clock(), env_.audit_key);
+        !pass.ok()) {
       log::error("cleanup_failed", {{"error", pass.error().detail}});
     }
     lock.lock();
@@ -34,7 +35,7 @@ void PeriodicCleanup::loop() {
 int run_cleanup(const CleanupArgs& args) {
   auto env = open_environment(args.location, {.pool_size = 2});
   if (!env.ok()) return fail_with("cannot open the practice", env.error());
-  auto pass = jobs::expire_files(*env->db, *env->files, system_clock());
+  auto pass = jobs::expire_files(*env->db, *env->files, system_clock(), env->audit_key);
   if (!pass.ok()) return fail_with("the cleanup pass failed", pass.error());
   std::cout << "Expired " << pass->expired << " exports";
   if (pass->files_failed) std::cout << "; " << pass->files_failed << " files could not be removed";

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "audit/audit_chain.h"
 #include "auth/tokens.h"
 #include "core/clock.h"
 #include "db/migrations.h"
@@ -100,6 +101,12 @@ int run_migrate(const MigrateArgs& args) {
   if (!db.ok()) return fail_with("cannot open the database", db.error());
   auto applied = db::migrate(**db);
   if (!applied.ok()) return fail_with("migration failed", applied.error());
+  // The audit key is made, and the chain re-sealed under it, here as on any first start.
+  auto keys = storage::KeyRing::open(keys_dir(args.location));
+  if (!keys.ok()) return fail_with("cannot open the keys", keys.error());
+  if (auto key = audit::open_chain_key(**db, **keys); !key.ok()) {
+    return fail_with("cannot key the audit log", key.error());
+  }
   for (const auto& name : *applied) std::cout << "applied " << name << "\n";
   std::cout << (applied->empty() ? "the schema is up to date" : "the schema is now up to date")
             << " (" << db::all_migrations().size() << " migrations)\n";

@@ -58,8 +58,10 @@ int run_keys_rotate(const KeysArgs& args);
 
 struct AuditArgs {
   Location location;
+  std::string expect_head;  //!< "SEQ:HASH" of a head recorded earlier, or ""
 };
-//! Verifies the audit log's hash chain: 0 when intact, 1 naming the first broken row.
+//! Verifies the audit log's hash chain (and that it still holds the expected head, if
+//! given): 0 when intact, 1 naming the first broken row, 2 for a malformed --expect-head.
 int run_audit_verify(const AuditArgs& args);
 
 struct ImportArgs {

@@ -43,10 +43,12 @@ Result<Environment> open_environment(const Location& location, const OpenOptions
   DOSSIER_TRY(db::migrate(*db));
   DOSSIER_TRY(catalog::install_system_templates(*db));
   DOSSIER_ASSIGN_OR_RETURN(auto keys, storage::KeyRing::open(keys_dir(location)));
+  DOSSIER_ASSIGN_OR_RETURN(audit::ChainKey audit_key, audit::open_chain_key(*db, *keys));
   DOSSIER_ASSIGN_OR_RETURN(auto files,
                            storage::open_blob_store(location.storage_url, location.data_dir));
   auto encrypted = storage::make_encrypted_blob_store(std::move(files), keys);
-  return Environment{location.data_dir, std::move(db), std::move(keys), std::move(encrypted)};
+  return Environment{location.data_dir, std::move(db), std::move(keys), std::move(encrypted),
+                     std::move(audit_key)};
 }
 
 }  // namespace dossier::cli

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "audit/audit_chain.h"
 #include "core/result.h"
 #include "db/database.h"
 #include "storage/blob_store.h"
@@ -38,6 +39,7 @@ struct Environment {
   std::unique_ptr<db::Database> db;
   std::shared_ptr<storage::KeyRing> keys;     //!< DIR/keys: the master keys
   std::unique_ptr<storage::BlobStore> files;  //!< encrypted under `keys`
+  audit::ChainKey audit_key;                  //!< DIR/keys/audit.secret: hashes the audit chain
 };
 
 //! DIR/dossier.db, the embedded database.
@@ -52,7 +54,8 @@ struct OpenOptions {
 
 //! Opens (creating when missing, mode 0700) the data directory, the database with every
 //! migration applied and the system templates installed, the master keys (a first one is
-//! made when there is none) and the file store, every file encrypted.
+//! made when there is none), the audit key (made, and an existing chain re-sealed under it,
+//! when there is none: audit::open_chain_key) and the file store, every file encrypted.
 Result<Environment> open_environment(const Location& location, const OpenOptions& options = {});
 
 }  // namespace dossier::cli

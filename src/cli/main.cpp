@@ -109,6 +109,10 @@ int main(int argc, char** argv) {
   auto* audit_verify_cmd = audit_cmd->add_subcommand(
       "verify", "Verify the audit log's hash chain and name its first broken row");
   add_location_options(*audit_verify_cmd, audit.location);
+  audit_verify_cmd->add_option(
+      "--expect-head", audit.expect_head,
+      "SEQ:HASH of a head recorded earlier (a report's last_verified, or a logged "
+      "audit_appended): broken unless the chain still holds that row with that hash");
 
   ImportArgs import;
   auto* import_cmd = app.add_subcommand("import", "Load a full-record JSON export");

@@ -29,7 +29,7 @@ std::chrono::milliseconds idle_poll(const db::Database& db) {
 }  // namespace
 
 RenderWorkers::RenderWorkers(Environment& env, const WorkerSettings& settings)
-    : queue_(*env.db, system_clock()),
+    : queue_(*env.db, system_clock(), env.audit_key),
       pool_(queue_, *env.files, pipeline::make_producer(*env.db),
             {.threads = settings.threads,
              .lease = std::chrono::seconds(settings.lease_seconds),

@@ -61,12 +61,18 @@ int run_serve(const ServeArgs& args) {
   auto env = open_environment(args.location, {.pool_size = pool_size(args)});
   if (!env.ok()) return fail_with("cannot open the practice", env.error());
   db::Database& db = *env->db;
-  jobs::JobStore job_store(db, system_clock());
+  jobs::JobStore job_store(db, system_clock(), env->audit_key);
   std::optional<RenderWorkers> workers;
   auto link_secret = env->keys->link_secret();
   if (!link_secret.ok()) return fail_with("cannot read the link secret", link_secret.error());
   const auth::LinkSigner links(*link_secret);
-  http::App app{db, *env->files, job_store, links, std::chrono::hours(args.link_hours), [&workers] {
+  http::App app{db,
+                *env->files,
+                job_store,
+                links,
+                env->audit_key,
+                std::chrono::hours(args.link_hours),
+                [&workers] {
                   if (workers) workers->notify();
                 }};
   http::Router router(db);

@@ -18,6 +18,7 @@ struct App {
   storage::BlobStore& files;
   jobs::JobStore& jobs;
   const auth::LinkSigner& links;
+  const audit::ChainKey& audit_key;    //!< hashes every audit row a request writes
   std::chrono::hours link_lifetime;    //!< of a signed download link (never past the file's)
   std::function<void()> job_enqueued;  //!< wakes the embedded workers, if any
 };

@@ -1,5 +1,8 @@
 // GET /api/v1/export/audit: the export audit log, for admins; GET /api/v1/export/audit/verify:
-// whether its hash chain is intact.
+// whether its hash chain is intact (and, given ?expect_seq=&expect_hash=, still holds a head
+// recorded earlier).
+#include <charconv>
+
 #include "audit/audit_chain.h"
 #include "audit/audit_log.h"
 #include "core/dates.h"
@@ -42,6 +45,28 @@ Result<audit::Query> parse_audit_query(const Context& ctx) {
   return q;
 }
 
+// ?expect_seq=&expect_hash=, both or neither: a head as a report's last_verified gives it.
+Result<std::optional<audit::ChainHead>> parse_expected_head(const Context& ctx) {
+  const auto seq = ctx.query("expect_seq");
+  const auto hash = ctx.query("expect_hash");
+  if (!seq && !hash) return std::optional<audit::ChainHead>();
+  Error err{ErrorCode::kValidation, "the request is not valid", {}};
+  audit::ChainHead head;
+  const std::string seq_text = seq.value_or("");
+  const auto [end, ec] =
+      std::from_chars(seq_text.data(), seq_text.data() + seq_text.size(), head.seq);
+  if (ec != std::errc() || end != seq_text.data() + seq_text.size() || head.seq < 1) {
+    err.fields.push_back({"expect_seq", "must be a positive integer, with expect_hash"});
+  }
+  head.row_hash = hash.value_or("");
+  if (head.row_hash.size() != 64 ||
+      head.row_hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    err.fields.push_back({"expect_hash", "must be 64 lower-case hex digits, with expect_seq"});
+  }
+  if (!err.fields.empty()) return err;
+  return std::optional(std::move(head));
+}
+
 }  // namespace
 
 void add_audit_routes(Router& router, App& app) {
@@ -49,7 +74,9 @@ void add_audit_routes(Router& router, App& app) {
   router.add("GET", "/api/v1/export/audit/verify", [&app](const Context& ctx) -> Result<Response> {
     if (!ctx.caller.is_admin())
       return Error::make(ErrorCode::kForbidden, "the audit log is for admins");
-    DOSSIER_ASSIGN_OR_RETURN(audit::VerifyReport report, audit::verify(app.db));
+    DOSSIER_ASSIGN_OR_RETURN(std::optional<audit::ChainHead> expected, parse_expected_head(ctx));
+    DOSSIER_ASSIGN_OR_RETURN(audit::VerifyReport report,
+                             audit::verify(app.db, app.audit_key, expected));
     return Response::json(200, report.to_json());
   });
   router.add("GET", "/api/v1/export/audit", [&app](const Context& ctx) -> Result<Response> {

@@ -77,7 +77,7 @@ Status sign_links(App& app, const auth::Caller& caller, const std::vector<Json*>
                           : std::nullopt,
                       format_timestamp(TimePoint(std::chrono::seconds(expires)))});
   }
-  return audit::record_shared_links(app.db, caller, shared,
+  return audit::record_shared_links(app.db, app.audit_key, caller, shared,
                                     format_timestamp(now - app.link_lifetime));
 }
 
@@ -176,7 +176,7 @@ Error audit_refusal(App& app, const auth::Caller& caller, audit::Refusal attempt
   attempt.status = status_for(error.code);
   // The caller is refused either way; a refusal that cannot be recorded is logged, not
   // turned into a failure of its own.
-  if (!audit::record_refusal(app.db, caller, attempt).ok()) {
+  if (!audit::record_refusal(app.db, app.audit_key, caller, attempt).ok()) {
     log::error("refusal_not_audited", {{"operation", attempt.operation}});
   }
   return error;

@@ -22,9 +22,10 @@ TEST(OpenApiTest, DocumentsEveryRouteAndNothingElse) {
   auto db = std::move(db::SqliteDatabase::open(":memory:")).value();
   auto files = storage::make_local_blob_store(std::filesystem::temp_directory_path() /
                                               "dossier-openapi-test");
-  jobs::JobStore jobs(*db, system_clock());
+  const audit::ChainKey audit_key(std::string(32, 'a'));
+  jobs::JobStore jobs(*db, system_clock(), audit_key);
   const auth::LinkSigner links(std::string(32, 'k'));
-  App app{*db, *files, jobs, links, std::chrono::hours(24), {}};
+  App app{*db, *files, jobs, links, audit_key, std::chrono::hours(24), {}};
   Router router(*db);
   add_all_routes(router, app);
 

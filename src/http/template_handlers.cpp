@@ -10,7 +10,8 @@ namespace {
 // A preview shows a patient's record, so a refused one is audited as a refused export is.
 Result<Response> preview(App& app, const Context& ctx) {
   DOSSIER_ASSIGN_OR_RETURN(Json body, ctx.json_body());
-  auto rendered = pipeline::preview_template(app.db, ctx.caller, ctx.param("id"), body);
+  auto rendered =
+      pipeline::preview_template(app.db, app.audit_key, ctx.caller, ctx.param("id"), body);
   if (!rendered.ok()) {
     std::optional<std::string> patient;
     if (auto given = body.find("patient_id"); given != body.end() && given->is_string()) {

@@ -11,7 +11,8 @@ enum class Outcome { kSkipped, kExpired, kExpiredFileKept };
 // The job is claimed by the conditional update, so a pass running elsewhere at the same moment
 // skips it; the file goes after the row commits, so no row ever names a file that is gone
 // while it still counts as downloadable.
-Result<Outcome> expire_one(db::Database& db, storage::BlobStore& files, const Json& job,
+Result<Outcome> expire_one(db::Database& db, storage::BlobStore& files,
+                           const audit::ChainKey& audit_key, const Json& job,
                            const std::string& now) {
   bool mine = false;
   DOSSIER_TRY(db.transaction([&]() -> Status {
@@ -21,7 +22,7 @@ Result<Outcome> expire_one(db::Database& db, storage::BlobStore& files, const Js
                               {now, job["id"]}));
     mine = n == 1;
     if (!mine) return {};
-    return audit::append(db, audit::job_creator(job),
+    return audit::append(db, audit_key, audit::job_creator(job),
                          audit::job_entry("expired", job, {{"expires_at", job["expires_at"]}}));
   }));
   if (!mine) return Outcome::kSkipped;
@@ -34,8 +35,8 @@ Result<Outcome> expire_one(db::Database& db, storage::BlobStore& files, const Js
 
 }  // namespace
 
-Result<CleanupReport> expire_files(db::Database& db, storage::BlobStore& files,
-                                   const Clock& clock) {
+Result<CleanupReport> expire_files(db::Database& db, storage::BlobStore& files, const Clock& clock,
+                                   const audit::ChainKey& audit_key) {
   const std::string now = format_timestamp(clock.now());
   DOSSIER_ASSIGN_OR_RETURN(
       db::Rows due, db.query("SELECT id, user_id, patient_id, file_path, expires_at FROM "
@@ -44,7 +45,7 @@ Result<CleanupReport> expire_files(db::Database& db, storage::BlobStore& files,
                              {now}));
   CleanupReport report;
   for (const Json& job : due) {
-    DOSSIER_ASSIGN_OR_RETURN(Outcome outcome, expire_one(db, files, job, now));
+    DOSSIER_ASSIGN_OR_RETURN(Outcome outcome, expire_one(db, files, audit_key, job, now));
     if (outcome != Outcome::kSkipped) ++report.expired;
     if (outcome == Outcome::kExpiredFileKept) ++report.files_failed;
   }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "audit/audit_chain.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -18,7 +19,9 @@ struct CleanupReport {
   int64_t files_failed = 0;  //!< files whose removal failed (logged; the job is expired anyway)
 };
 
-//! Expires every completed, not deleted job whose expires_at is past `clock`'s now.
-Result<CleanupReport> expire_files(db::Database& db, storage::BlobStore& files, const Clock& clock);
+//! Expires every completed, not deleted job whose expires_at is past `clock`'s now, auditing
+//! each under `audit_key`.
+Result<CleanupReport> expire_files(db::Database& db, storage::BlobStore& files, const Clock& clock,
+                                   const audit::ChainKey& audit_key);
 
 }  // namespace dossier::jobs

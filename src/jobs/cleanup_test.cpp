@@ -28,7 +28,7 @@ class CleanupTest : public testing::JobsTest {
   // A job completed now, its file kept for `keep`.
   std::string completed(std::chrono::hours keep) {
     const std::string id = enqueue(clock_);
-    JobQueue queue(db(), clock_);
+    JobQueue queue(db(), clock_, audit_key());
     EXPECT_FALSE(queue.claim("w", 10s)->is_null());
     EXPECT_TRUE(files_->put(id + "-1.json", "{}").ok());
     EXPECT_TRUE(*queue.complete(id, "w", {id + "-1.json", 2, "h", {}}, keep));
@@ -44,7 +44,7 @@ TEST_P(CleanupTest, ExpiresOnlyWhatIsPastItsExpiryAndAuditsIt) {
   const std::string old_job = completed(1h);
   const std::string fresh_job = completed(168h);
   clock_.advance(2h);
-  auto pass = expire_files(db(), *files_, clock_);
+  auto pass = expire_files(db(), *files_, clock_, audit_key());
   ASSERT_TRUE(pass.ok()) << pass.error().detail;
   EXPECT_EQ(pass->expired, 1);
   EXPECT_EQ(pass->files_failed, 0);
@@ -53,7 +53,7 @@ TEST_P(CleanupTest, ExpiresOnlyWhatIsPastItsExpiryAndAuditsIt) {
   EXPECT_EQ(audit_actions(old_job), (std::vector<std::string>{"created", "completed", "expired"}));
   EXPECT_EQ(audit_actions(fresh_job), (std::vector<std::string>{"created", "completed"}));
 
-  JobStore store(db(), clock_);
+  JobStore store(db(), clock_, audit_key());
   auto shown = store.get(caller(), old_job);
   ASSERT_TRUE(shown.ok());
   EXPECT_EQ((*shown)["status"], "expired");
@@ -66,15 +66,16 @@ TEST_P(CleanupTest, ExpiresOnlyWhatIsPastItsExpiryAndAuditsIt) {
   ASSERT_EQ((*still)["jobs"].size(), 1u);
   EXPECT_EQ((*still)["jobs"][0]["id"], fresh_job);
 
-  EXPECT_EQ(expire_files(db(), *files_, clock_)->expired, 0) << "a second pass finds nothing";
+  EXPECT_EQ(expire_files(db(), *files_, clock_, audit_key())->expired, 0)
+      << "a second pass finds nothing";
 }
 
 TEST_P(CleanupTest, DeletedJobsAreLeftAlone) {
   const std::string id = completed(1h);
-  JobStore store(db(), clock_);
+  JobStore store(db(), clock_, audit_key());
   ASSERT_TRUE(store.mark_deleted(caller(), *store.row(caller(), id)).ok());
   clock_.advance(2h);
-  EXPECT_EQ(expire_files(db(), *files_, clock_)->expired, 0);
+  EXPECT_EQ(expire_files(db(), *files_, clock_, audit_key())->expired, 0);
   EXPECT_EQ(audit_actions(id), (std::vector<std::string>{"created", "completed", "deleted"}));
 }
 
@@ -89,7 +90,7 @@ TEST_P(CleanupTest, PassesRunningTogetherExpireEachJobOnce) {
   std::vector<std::thread> passes;
   for (db::Database* d : {&db(), other ? other.get() : &db()}) {
     passes.emplace_back([&, d] {
-      auto pass = expire_files(*d, *files_, clock_);
+      auto pass = expire_files(*d, *files_, clock_, audit_key());
       ASSERT_TRUE(pass.ok());
       std::lock_guard lock(m);
       total += pass->expired;

@@ -68,7 +68,7 @@ class DisclosuresTest : public testing::JobsTest {
     EXPECT_TRUE(parsed.ok()) << parsed.error().detail;
     if (!parsed.ok()) return "";
     EXPECT_TRUE(authorize_export_request(db(), caller(), *parsed).ok());
-    auto created = JobStore(db(), clock_).create(caller(), *parsed);
+    auto created = JobStore(db(), clock_, audit_key()).create(caller(), *parsed);
     EXPECT_TRUE(created.ok());
     return created.ok() ? (*created)["job_id"].get<std::string>() : "";
   }
@@ -76,7 +76,7 @@ class DisclosuresTest : public testing::JobsTest {
   // Has a worker claim `id` (the only job waiting) and store its file at `at`.
   void complete(const std::string& id, std::string_view at) {
     clock_.set(at);
-    JobQueue queue(db(), clock_);
+    JobQueue queue(db(), clock_, audit_key());
     auto claimed = queue.claim("w", 10s);
     ASSERT_TRUE(claimed.ok());
     ASSERT_EQ((*claimed)["id"], id);
@@ -92,7 +92,7 @@ class DisclosuresTest : public testing::JobsTest {
   }
 
   void remove(const std::string& id) {
-    JobStore store(db(), clock_);
+    JobStore store(db(), clock_, audit_key());
     auto row = store.row(caller(), id);
     ASSERT_TRUE(row.ok());
     ASSERT_TRUE(store.mark_deleted(caller(), *row).ok());
@@ -189,7 +189,7 @@ TEST_P(DisclosuresTest, ListsWhatLeftThePracticeNewestFirstWithItsTerms) {
                                             "2025-03-12T15:00:00.000Z");
   const Json legal = {{"format", "json"}, {"redaction", {{"profile", "legal"}}}};
   const std::string failed = request(ExportType::kFullRecord, legal, "2025-03-13T15:00:00.000Z");
-  JobQueue queue(db(), clock_);
+  JobQueue queue(db(), clock_, audit_key());
   ASSERT_EQ((*queue.claim("w", 10s))["id"], failed);
   ASSERT_TRUE(*queue.fail(failed, "w", "gave up"));
   const std::string withdrawn = request(ExportType::kFullRecord, legal, "2025-03-13T16:00:00.000Z");
@@ -200,7 +200,7 @@ TEST_P(DisclosuresTest, ListsWhatLeftThePracticeNewestFirstWithItsTerms) {
 
   // Files expiring take nothing back: the disclosures happened.
   clock_.set("2025-04-01T00:00:00.000Z");
-  auto expired = expire_files(db(), *files_, clock_);
+  auto expired = expire_files(db(), *files_, clock_, audit_key());
   ASSERT_TRUE(expired.ok());
   EXPECT_EQ(expired->expired, 8);
 

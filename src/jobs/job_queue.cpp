@@ -10,8 +10,9 @@ namespace {
 constexpr const char* kGivenUp =
     "the export was interrupted too many times and was given up; please request it again";
 
-Status audit_job(db::Database& db, const Json& job, const std::string& action, Json metadata) {
-  return audit::append(db, audit::job_creator(job),
+Status audit_job(db::Database& db, const audit::ChainKey& key, const Json& job,
+                 const std::string& action, Json metadata) {
+  return audit::append(db, key, audit::job_creator(job),
                        audit::job_entry(action, job, std::move(metadata)));
 }
 
@@ -26,8 +27,8 @@ Status JobQueue::give_up_exhausted(const std::string& now) {
                 "RETURNING id, user_id, patient_id, attempts",
                 {now, kGivenUp, now, max_attempts_}));
   for (const auto& job : given_up) {
-    DOSSIER_TRY(
-        audit_job(db_, job, "failed", {{"reason", "interrupted"}, {"attempts", job["attempts"]}}));
+    DOSSIER_TRY(audit_job(db_, audit_key_, job, "failed",
+                          {{"reason", "interrupted"}, {"attempts", job["attempts"]}}));
   }
   if (!given_up.empty()) log::warn("jobs_given_up", {{"count", given_up.size()}});
   return {};
@@ -83,7 +84,7 @@ Result<bool> JobQueue::complete(const std::string& job_id, const std::string& wo
                    format_timestamp(now), format_timestamp(now + keep_for), job_id, worker_id}));
     if (rows.empty()) return {};
     completed = true;
-    return audit_job(db_, rows.front(), "completed",
+    return audit_job(db_, audit_key_, rows.front(), "completed",
                      {{"file_sha256", file.sha256},
                       {"file_size_bytes", file.size_bytes},
                       {"attempt", rows.front()["attempts"]}});
@@ -103,7 +104,8 @@ Result<bool> JobQueue::fail(const std::string& job_id, const std::string& worker
                                  {message, format_timestamp(clock_.now()), job_id, worker_id}));
     if (rows.empty()) return {};
     failed = true;
-    return audit_job(db_, rows.front(), "failed", {{"attempt", rows.front()["attempts"]}});
+    return audit_job(db_, audit_key_, rows.front(), "failed",
+                     {{"attempt", rows.front()["attempts"]}});
   }));
   return failed;
 }

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/audit_chain.h"
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/result.h"
@@ -40,8 +41,10 @@ struct StoredFile {
 
 class JobQueue {
  public:
-  JobQueue(db::Database& db, const Clock& clock, int max_attempts = 3)
-      : db_(db), clock_(clock), max_attempts_(max_attempts) {}
+  //! `audit_key` hashes the audit rows the queue writes; it must outlive the queue.
+  JobQueue(db::Database& db, const Clock& clock, const audit::ChainKey& audit_key,
+           int max_attempts = 3)
+      : db_(db), clock_(clock), audit_key_(audit_key), max_attempts_(max_attempts) {}
 
   //! The claimed job row, or a null Json when nothing is waiting.
   Result<Json> claim(const std::string& worker_id, std::chrono::milliseconds lease);
@@ -78,6 +81,7 @@ class JobQueue {
 
   db::Database& db_;
   const Clock& clock_;
+  const audit::ChainKey& audit_key_;
   int max_attempts_;
 };
 

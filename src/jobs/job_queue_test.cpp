@@ -36,7 +36,7 @@ TEST_P(JobQueueTest, ClaimsOldestFirstAndOnlyOnce) {
   const std::string first = enqueue();
   clock_.advance(1ms);
   const std::string second = enqueue();
-  JobQueue q(db(), clock_);
+  JobQueue q(db(), clock_, audit_key());
   auto a = q.claim("w1", 10s);
   auto b = q.claim("w2", 10s);
   auto c = q.claim("w3", 10s);
@@ -48,7 +48,7 @@ TEST_P(JobQueueTest, ClaimsOldestFirstAndOnlyOnce) {
 
 TEST_P(JobQueueTest, ExpiredLeaseIsReclaimedAndOnlyTheHolderCompletes) {
   const std::string id = enqueue();
-  JobQueue q(db(), clock_);
+  JobQueue q(db(), clock_, audit_key());
   ASSERT_EQ((*q.claim("dead-worker", 10s))["id"], id);
   EXPECT_TRUE(q.claim("w2", 10s)->is_null());
   clock_.advance(11s);
@@ -67,7 +67,7 @@ TEST_P(JobQueueTest, ExpiredLeaseIsReclaimedAndOnlyTheHolderCompletes) {
 
 TEST_P(JobQueueTest, GivesUpAfterMaxAttemptsAndAuditsIt) {
   const std::string id = enqueue();
-  JobQueue q(db(), clock_, 2);
+  JobQueue q(db(), clock_, audit_key(), 2);
   ASSERT_FALSE(q.claim("w", 1s)->is_null());
   clock_.advance(2s);
   ASSERT_FALSE(q.claim("w", 1s)->is_null());
@@ -81,14 +81,14 @@ TEST_P(JobQueueTest, GivesUpAfterMaxAttemptsAndAuditsIt) {
 
 TEST_P(JobQueueTest, RenewKeepsTheLeaseUntilTheJobIsDeleted) {
   const std::string id = enqueue();
-  JobQueue q(db(), clock_);
+  JobQueue q(db(), clock_, audit_key());
   ASSERT_FALSE(q.claim("w1", 10s)->is_null());
   clock_.advance(8s);
   EXPECT_TRUE(*q.renew(id, "w1", 10s));
   clock_.advance(8s);
   EXPECT_TRUE(q.claim("w2", 10s)->is_null()) << "the renewed lease still holds";
   EXPECT_FALSE(*q.renew(id, "w2", 10s)) << "only the holder renews";
-  JobStore store(db(), clock_);
+  JobStore store(db(), clock_, audit_key());
   auto row = store.row(caller(), id);
   ASSERT_TRUE(store.mark_deleted(caller(), *row).ok());
   EXPECT_FALSE(*q.renew(id, "w1", 10s));
@@ -97,7 +97,7 @@ TEST_P(JobQueueTest, RenewKeepsTheLeaseUntilTheJobIsDeleted) {
 
 TEST_P(JobQueueTest, ReleaseHandsTheJobBackWithoutCountingTheAttempt) {
   const std::string id = enqueue();
-  JobQueue q(db(), clock_);
+  JobQueue q(db(), clock_, audit_key());
   ASSERT_FALSE(q.claim("w1", 10s)->is_null());
   EXPECT_FALSE(*q.release(id, "w2"));
   EXPECT_TRUE(*q.release(id, "w1"));
@@ -108,10 +108,10 @@ TEST_P(JobQueueTest, ReleaseHandsTheJobBackWithoutCountingTheAttempt) {
 
 TEST_P(JobQueueTest, DeletingReturnsTheFileOfACompletedJob) {
   const std::string id = enqueue();
-  JobQueue q(db(), clock_);
+  JobQueue q(db(), clock_, audit_key());
   ASSERT_FALSE(q.claim("w1", 10s)->is_null());
   ASSERT_TRUE(*q.complete(id, "w1", {"x.json", 1, "h"}, 168h));
-  JobStore store(db(), clock_);
+  JobStore store(db(), clock_, audit_key());
   auto file = store.mark_deleted(caller(), *store.row(caller(), id));
   ASSERT_TRUE(file.ok());
   EXPECT_EQ(file->value_or(""), "x.json");
@@ -121,7 +121,7 @@ TEST_P(JobQueueTest, DeletingReturnsTheFileOfACompletedJob) {
 
 TEST_P(JobQueueTest, JobsAreInvisibleToOtherUsers) {
   const std::string id = enqueue();
-  JobStore store(db(), clock_);
+  JobStore store(db(), clock_, audit_key());
   auth::Caller stranger{"u2", auth::Role::kTherapist, {}, {}};
   EXPECT_EQ(store.get(stranger, id).error().code, ErrorCode::kNotFound);
   EXPECT_EQ((*store.list(stranger, {}))["jobs"].size(), 0u);
@@ -141,7 +141,7 @@ TEST_P(JobQueueTest, ConcurrentClaimersNeverShareAJob) {
   for (int i = 0; i < 4; ++i) {
     threads.emplace_back([&, i] {
       db::Database& d = handles[i] ? *handles[i] : db();
-      JobQueue q(d, system_clock());
+      JobQueue q(d, system_clock(), audit_key());
       for (;;) {
         auto job = q.claim("w" + std::to_string(i), 60s);
         ASSERT_TRUE(job.ok()) << job.error().detail;
@@ -157,7 +157,7 @@ TEST_P(JobQueueTest, ConcurrentClaimersNeverShareAJob) {
 }
 
 TEST_P(JobQueueTest, CreatingAJobSignalsOtherProcesses) {
-  JobQueue q(db(), clock_);
+  JobQueue q(db(), clock_, audit_key());
   auto listener = q.listen();
   ASSERT_TRUE(listener.ok());
   if (GetParam() == db::Backend::kSqlite) {

@@ -27,7 +27,7 @@ Result<Json> JobStore::create(const auth::Caller& caller, const ExportRequest& r
         {id, caller.user_id, request.patient_id ? Json(*request.patient_id) : Json(nullptr),
          request.template_id ? Json(*request.template_id) : Json(nullptr),
          export_type_name(request.type), request.format, request.parameters.dump(), now}));
-    DOSSIER_TRY(audit::append(db_, caller,
+    DOSSIER_TRY(audit::append(db_, audit_key_, caller,
                               {"created",
                                id,
                                request.patient_id,
@@ -146,20 +146,20 @@ Result<std::optional<std::string>> JobStore::mark_deleted(const auth::Caller& ca
         db_.query_one("SELECT status, file_path FROM export_jobs WHERE id = ?", {row["id"]}));
     if (current["file_path"].is_string()) file = current["file_path"].get<std::string>();
     DOSSIER_TRY(db_.execute("UPDATE export_jobs SET file_path = NULL WHERE id = ?", {row["id"]}));
-    return audit::append(db_, caller,
+    return audit::append(db_, audit_key_, caller,
                          audit::job_entry("deleted", row, {{"status", current["status"]}}));
   }));
   return file;
 }
 
 Status JobStore::record_download(const auth::Caller& caller, const Json& row) {
-  return audit::append(db_, caller,
+  return audit::append(db_, audit_key_, caller,
                        audit::job_entry("downloaded", row, {{"file_sha256", row["file_sha256"]}}));
 }
 
 Status JobStore::record_refused_download(const auth::Caller& caller, const Json& row,
                                          const std::string& reason) {
-  return audit::append(db_, caller,
+  return audit::append(db_, audit_key_, caller,
                        audit::job_entry("download_refused", row, {{"reason", reason}}));
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "audit/audit_chain.h"
 #include "auth/caller.h"
 #include "core/clock.h"
 #include "core/json.h"
@@ -24,7 +25,9 @@ struct JobListQuery {
 
 class JobStore {
  public:
-  JobStore(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  //! `audit_key` hashes the audit rows this store writes; it must outlive the store.
+  JobStore(db::Database& db, const Clock& clock, const audit::ChainKey& audit_key)
+      : db_(db), clock_(clock), audit_key_(audit_key) {}
 
   //! Inserts a pending job and its 'created' audit row in one transaction; returns the
   //! spec's 202 body {job_id, status, estimated_completion}.
@@ -56,6 +59,7 @@ class JobStore {
 
   db::Database& db_;
   const Clock& clock_;
+  const audit::ChainKey& audit_key_;
 };
 
 }  // namespace dossier::jobs

@@ -1,6 +1,7 @@
 // A migrated database of either backend with one admin user, for the queue and worker tests.
 #pragma once
 
+#include "audit/audit_chain.h"
 #include "auth/caller.h"
 #include "db/migrations.h"
 #include "db/open_database.h"
@@ -33,11 +34,13 @@ class JobsTest : public db::testing::BackendTest {
   }
 
   const auth::Caller& caller() const { return caller_; }
+  //! The audit key every store and queue of a test hashes its audit rows with.
+  const audit::ChainKey& audit_key() const { return audit_key_; }
 
   std::string enqueue(const Clock& clock) {
     ExportRequest req;
     req.format = "json";
-    auto created = JobStore(db(), clock).create(caller_, req);
+    auto created = JobStore(db(), clock, audit_key_).create(caller_, req);
     EXPECT_TRUE(created.ok());
     return created.ok() ? (*created)["job_id"].get<std::string>() : "";
   }
@@ -66,6 +69,7 @@ class JobsTest : public db::testing::BackendTest {
 
  private:
   auth::Caller caller_{"u1", auth::Role::kAdmin, "127.0.0.1", "test"};
+  audit::ChainKey audit_key_{std::string(32, 'k')};
 };
 
 }  // namespace dossier::jobs::testing

@@ -66,12 +66,12 @@ TEST_P(WorkerPoolTest, ARenderLongerThanTheLeaseIsNotClaimedTwice) {
     return json_file(job);
   };
   const WorkerOptions options{.threads = 1, .lease = 450ms, .idle_poll = 50ms};
-  JobQueue first_queue(db(), system_clock());
+  JobQueue first_queue(db(), system_clock(), audit_key());
   WorkerPool first(first_queue, *files_, slow, options);
   first.start();
   claimed.get_future().wait();
   auto other_handle = second_handle();
-  JobQueue second_queue(other_handle ? *other_handle : db(), system_clock());
+  JobQueue second_queue(other_handle ? *other_handle : db(), system_clock(), audit_key());
   WorkerPool second(second_queue, *files_, slow, options);
   second.start();
   ASSERT_TRUE(eventually([&] { return status_of(id) == "completed"; }));
@@ -96,11 +96,11 @@ TEST_P(WorkerPoolTest, AJobDeletedMidRenderLeavesNoFile) {
     deleted_future.wait();
     return json_file(job);
   };
-  JobQueue queue(db(), system_clock());
+  JobQueue queue(db(), system_clock(), audit_key());
   WorkerPool pool(queue, *files_, blocked, {.threads = 1, .lease = 10s, .idle_poll = 50ms});
   pool.start();
   rendering.get_future().wait();
-  JobStore store(db(), system_clock());
+  JobStore store(db(), system_clock(), audit_key());
   auto removed = store.mark_deleted(caller(), *store.row(caller(), id));
   ASSERT_TRUE(removed.ok());
   EXPECT_FALSE(removed->has_value()) << "no file yet";
@@ -120,11 +120,11 @@ TEST_P(WorkerPoolTest, TheHeartbeatNoticesADeletionAndTheResultIsDropped) {
     std::this_thread::sleep_for(900ms);
     return json_file(job);
   };
-  JobQueue queue(db(), system_clock());
+  JobQueue queue(db(), system_clock(), audit_key());
   WorkerPool pool(queue, *files_, slow, {.threads = 1, .lease = 300ms, .idle_poll = 50ms});
   pool.start();
   rendering.get_future().wait();
-  JobStore store(db(), system_clock());
+  JobStore store(db(), system_clock(), audit_key());
   ASSERT_TRUE(store.mark_deleted(caller(), *store.row(caller(), id)).ok());
   pool.stop();
   EXPECT_EQ(stored_files(), 0);
@@ -135,7 +135,7 @@ TEST_P(WorkerPoolTest, TheHeartbeatNoticesADeletionAndTheResultIsDropped) {
 // takes the job over removes the orphan, so the job ends with exactly one file.
 TEST_P(WorkerPoolTest, TheNextAttemptRemovesAFileItsDeadPredecessorStored) {
   const std::string id = enqueue(system_clock());
-  JobQueue queue(db(), system_clock());
+  JobQueue queue(db(), system_clock(), audit_key());
   ASSERT_FALSE(queue.claim("killed-worker", 100ms)->is_null());
   ASSERT_TRUE(files_->put(id + "-1.json", "orphan").ok());
   std::this_thread::sleep_for(150ms);
@@ -159,7 +159,7 @@ TEST_P(WorkerPoolTest, StopWithinReleasesWhatOutlastsTheGrace) {
     std::this_thread::sleep_for(800ms);
     return json_file(job);
   };
-  JobQueue queue(db(), system_clock());
+  JobQueue queue(db(), system_clock(), audit_key());
   {
     WorkerPool pool(queue, *files_, slow, {.threads = 1, .lease = 10s, .idle_poll = 50ms});
     pool.start();
@@ -175,7 +175,7 @@ TEST_P(WorkerPoolTest, StopWithinReleasesWhatOutlastsTheGrace) {
 
 TEST_P(WorkerPoolTest, StopWithinFinishesQuickJobs) {
   const std::string id = enqueue(system_clock());
-  JobQueue queue(db(), system_clock());
+  JobQueue queue(db(), system_clock(), audit_key());
   WorkerPool pool(queue, *files_, json_file, {.threads = 2, .lease = 10s, .idle_poll = 50ms});
   pool.start();
   ASSERT_TRUE(eventually([&] { return status_of(id) == "completed"; }));
@@ -187,7 +187,7 @@ TEST_P(WorkerPoolTest, StopWithinFinishesQuickJobs) {
 TEST_P(WorkerPoolTest, AJobFromAnotherProcessWakesAnIdleWorker) {
   if (GetParam() == db::Backend::kSqlite) GTEST_SKIP() << "embedded workers are woken directly";
   auto worker_handle = second_handle();
-  JobQueue queue(*worker_handle, system_clock());
+  JobQueue queue(*worker_handle, system_clock(), audit_key());
   WorkerPool pool(queue, *files_, json_file, {.threads = 1, .lease = 10s, .idle_poll = 60s});
   pool.start();
   std::this_thread::sleep_for(300ms);

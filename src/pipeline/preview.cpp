@@ -28,7 +28,8 @@ Status default_sessions(db::Database& db, const std::string& patient_id, Json& b
 
 }  // namespace
 
-Result<formats::Rendered> preview_template(db::Database& db, const auth::Caller& caller,
+Result<formats::Rendered> preview_template(db::Database& db, const audit::ChainKey& audit_key,
+                                           const auth::Caller& caller,
                                            const std::string& template_id, const Json& body) {
   DOSSIER_ASSIGN_OR_RETURN(Json tmpl, catalog::get_template(db, template_id));
   FieldChecker fields(body);
@@ -58,7 +59,7 @@ Result<formats::Rendered> preview_template(db::Database& db, const auth::Caller&
   // A preview shows the patient's record as a document: audited like an export, once it
   // exists to be shown, and not shown when the audit row cannot be written.
   DOSSIER_TRY(audit::append(
-      db, caller,
+      db, audit_key, caller,
       {"previewed",
        std::nullopt,
        parsed.patient_id,

@@ -2,6 +2,7 @@
 // job's template (or its export type's system template) for document formats.
 #pragma once
 
+#include "audit/audit_chain.h"
 #include "auth/caller.h"
 #include "db/database.h"
 #include "formats/renderer.h"
@@ -27,7 +28,9 @@ jobs::Producer make_producer(db::Database& db);
 //! Renders `template_id` for a patient the caller may see, without a job: the body names
 //! the patient and, optionally, the export's own parameters (dates, sections, sessions);
 //! "format" is pdf or html. Session-note previews default to the patient's latest sessions.
-Result<formats::Rendered> preview_template(db::Database& db, const auth::Caller& caller,
+//! The preview is audited under `audit_key`.
+Result<formats::Rendered> preview_template(db::Database& db, const audit::ChainKey& audit_key,
+                                           const auth::Caller& caller,
                                            const std::string& template_id, const Json& body);
 
 }  // namespace dossier::pipeline

@@ -1,5 +1,6 @@
 #include "storage/key_ring.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -62,6 +63,27 @@ Status write_private(const fs::path& path, const std::string& text) {
   return {};
 }
 
+// Writes `path` unless it exists, never replacing it: a second writer's text is dropped, so
+// every process that races here reads the first one's.
+Status create_private_once(const fs::path& path, const std::string& text) {
+  const fs::path tmp = path.string() + ".tmp-" + new_uuid();
+  DOSSIER_TRY(write_private(tmp, text));
+  const bool linked = ::link(tmp.c_str(), path.c_str()) == 0 || errno == EEXIST;
+  std::error_code ec;
+  fs::remove(tmp, ec);
+  if (!linked) return Error::internal("cannot write to the keys directory");
+  return {};
+}
+
+std::string new_secret_text() {
+  return crypto::to_hex(aead::random_bytes(aead::kKeyBytes)) + "\n";
+}
+
+// Not ID.key, the master keys' names: those may be archived once a rotation has rewrapped
+// every file, and this one must stay for as long as the audit log does.
+constexpr const char* kAuditKey = "audit.secret";
+constexpr const char* kPendingAuditKey = "audit.secret.new";
+
 }  // namespace
 
 Result<std::shared_ptr<KeyRing>> KeyRing::open(const std::string& dir) {
@@ -106,6 +128,33 @@ Result<std::string> KeyRing::link_secret() {
   }
   DOSSIER_ASSIGN_OR_RETURN(std::string hex, read_text(path));
   return from_hex(hex);
+}
+
+Result<std::string> KeyRing::read_secret(const std::string& name) {
+  DOSSIER_ASSIGN_OR_RETURN(std::string hex, read_text(fs::path(dir_) / name));
+  return from_hex(hex);
+}
+
+Result<std::optional<std::string>> KeyRing::audit_key() {
+  if (!fs::exists(fs::path(dir_) / kAuditKey)) return std::optional<std::string>();
+  DOSSIER_ASSIGN_OR_RETURN(std::string bytes, read_secret(kAuditKey));
+  return std::optional(std::move(bytes));
+}
+
+Result<std::string> KeyRing::pending_audit_key() {
+  DOSSIER_TRY(create_private_once(fs::path(dir_) / kPendingAuditKey, new_secret_text()));
+  return read_secret(kPendingAuditKey);
+}
+
+Status KeyRing::promote_audit_key() {
+  const fs::path pending = fs::path(dir_) / kPendingAuditKey;
+  const fs::path sealed = fs::path(dir_) / kAuditKey;
+  // The pending file stays: a process that found no audit key a moment ago and asks for the
+  // pending one must get these bytes, never make others.
+  if (::link(pending.c_str(), sealed.c_str()) != 0 && errno != EEXIST) {
+    return Error::internal("cannot write to the keys directory");
+  }
+  return {};
 }
 
 Result<std::string> KeyRing::add_key() {

@@ -3,8 +3,9 @@
 // They live in a directory of their own (DATA_DIR/keys, mode 0700): one file ID.key per key
 // holding 32 random bytes as hex (mode 0600), and a file `current` naming the key that wraps
 // new files. A key is never deleted by Dossier: files wrapped by an older key stay readable
-// until `dossier keys rotate` has rewrapped them. Every process of a practice, API servers and
-// workers on any machine, needs the same directory.
+// until `dossier keys rotate` has rewrapped them. Beside them live links.secret (signed
+// download links) and audit.secret (the audit chain's HMAC key, audit/audit_chain.h). Every
+// process of a practice, API servers and workers on any machine, needs the same directory.
 //
 // Thread safety: every method may be called from any thread.
 #pragma once
@@ -12,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -39,9 +41,19 @@ class KeyRing {
   //! on first use: 32 random bytes.
   Result<std::string> link_secret();
 
+  //! The audit chain's key (audit.secret: 32 random bytes), or nullopt while there is none:
+  //! audit::open_chain_key adopts one, once, through the two calls below.
+  Result<std::optional<std::string>> audit_key();
+  //! The key being adopted (audit.secret.new), made when absent. Made exclusively and kept
+  //! after its adoption: processes sharing the directory that race here all get the same key.
+  Result<std::string> pending_audit_key();
+  //! Makes the pending key audit.secret; a no-op when audit.secret exists already.
+  Status promote_audit_key();
+
  private:
   explicit KeyRing(std::string dir) : dir_(std::move(dir)) {}
   Result<MasterKey> load(const std::string& id);  // REQUIRES: mutex_ held
+  Result<std::string> read_secret(const std::string& name);
 
   const std::string dir_;
   std::mutex mutex_;
