@@ -5,12 +5,20 @@ did not. Each edit, removal and slipped-in row is named by `dossier audit verify
 GET /api/v1/export/audit/verify alike (the row, its place, the problem), and once the log is
 put back as it was, both say it is intact again. No route of the API changes the log.
 
+The chain's hashes are HMACs under DATA_DIR/keys/audit.secret, which the attacker here does not
+have: a chain rewritten with every hash recomputed (as plain SHA-256, or under a key of their
+own), or a row forged at the head with a hash that fits its content, is named all the same.
+Rows cut from the end leave a shorter chain that verifies; a head kept outside the database
+(--expect-head, ?expect_seq=&expect_hash=) names the cut.
+
 tests/e2e/test_audit_chain.py already covers who may verify, the report's fields, one edited
 action and appends after the damage; this suite covers the other columns, restoring, removals
 and insertions.
 """
 import hashlib
+import hmac
 import json
+import os
 import unittest
 import uuid
 
@@ -69,10 +77,14 @@ class AuditTamperingTest(AttackerPracticeTest):
         self.assertLess(position, len(rows) - 3, "rows follow the download")
         return rows[position], rows[position + 1]
 
-    def verdicts(self):
-        status, report, _ = self.call("GET", "/api/v1/export/audit/verify", token=self.admin)
+    def verdicts(self, head=None):
+        """The endpoint's report and the CLI's run, both told to expect `head` (seq, row_hash)."""
+        query, flags = "", []
+        if head:
+            query, flags = f"?expect_seq={head[0]}&expect_hash={head[1]}", ["--expect-head", f"{head[0]}:{head[1]}"]
+        status, report, _ = self.call("GET", "/api/v1/export/audit/verify" + query, token=self.admin)
         self.assertEqual(status, 200, report)
-        cli = run_cli("audit", "verify", "--data-dir", self.data_dir, check=False)
+        cli = run_cli("audit", "verify", "--data-dir", self.data_dir, *flags, check=False)
         return report, cli
 
     def assert_intact(self):
@@ -125,28 +137,75 @@ class AuditTamperingTest(AttackerPracticeTest):
         return dict(zip(names, values))
 
     @staticmethod
-    def chain_hash(row):
-        """A row's hash as audit_chain.cpp computes it, redone here: SHA-256 over the canonical
-        JSON array of the previous hash and the row's content. It takes no secret."""
+    def hashed_content(row):
+        """The text a row's hash covers, as audit_chain.cpp builds it, redone here: the canonical
+        JSON array of the previous hash and the row's content."""
         try:
             metadata = json.loads(row["metadata"]) if row["metadata"] is not None else None
         except ValueError:
             metadata = row["metadata"]
         content = [row["prev_hash"], int(row["seq"]), row["id"], row["export_job_id"], row["user_id"],
                    row["patient_id"], row["action"], row["ip_address"], row["user_agent"], metadata, row["created_at"]]
-        return hashlib.sha256(json.dumps(content, separators=(",", ":"), sort_keys=True,
-                                         ensure_ascii=False).encode()).hexdigest()
+        return json.dumps(content, separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode()
+
+    @classmethod
+    def plain_hash(cls, row):
+        """The hash the chain had before the audit key, and all an attacker without it can make."""
+        return hashlib.sha256(cls.hashed_content(row)).hexdigest()
+
+    @classmethod
+    def keyed_hash(cls, row, key):
+        return hmac.new(key, cls.hashed_content(row), hashlib.sha256).hexdigest()
+
+    def audit_key(self):
+        """What only someone holding DATA_DIR/keys has: the chain's HMAC key."""
+        with open(os.path.join(self.data_dir, "keys", "audit.secret")) as f:
+            return bytes.fromhex(f.read().strip())
 
     def test_an_edited_row_given_a_hash_that_fits_breaks_the_link_after_it(self):
-        """Anyone can recompute an edited row's hash (the chain takes no secret: redone here for
-        every row); the row after it then no longer follows, and is named."""
+        """Even with the key (read here from DATA_DIR/keys, which the database does not hold), an
+        edited row given a hash that fits leaves the row after it no longer following."""
+        key = self.audit_key()
         for _, row_id, _, _, row_hash in self.chain():
-            self.assertEqual(self.chain_hash(self.row(row_id)), row_hash, row_id)
+            self.assertEqual(self.keyed_hash(self.row(row_id), key), row_hash, row_id)
         (_, row_id, _, _, _), (_, next_id, _, _, _) = self.a_download_in_the_middle()
         edited = dict(self.row(row_id), user_id=self.other_therapist["user_id"])
         run_sql(self.data_dir, f"UPDATE export_audit_log SET user_id = '{edited['user_id']}', "
-                               f"row_hash = '{self.chain_hash(edited)}' WHERE id = '{row_id}'")
+                               f"row_hash = '{self.keyed_hash(edited, key)}' WHERE id = '{row_id}'")
         self.assert_named(next_id, "does not follow the previous row", "a recomputed hash")
+
+    def test_a_rewrite_with_every_hash_recomputed_without_the_key_is_named(self):
+        """Who did the download is changed and every hash from that row on recomputed, the whole
+        chain made to look whole: as plain SHA-256, or as an HMAC under a key of one's own."""
+        forgers = {
+            "plain SHA-256": self.plain_hash,
+            "an HMAC under another key": lambda row: self.keyed_hash(row, os.urandom(32)),
+        }
+        (seq, row_id, _, _, _), _ = self.a_download_in_the_middle()
+        for what, forge in forgers.items():
+            run_sql(self.data_dir, f"UPDATE export_audit_log SET user_id = '{self.other_therapist['user_id']}' "
+                                   f"WHERE id = '{row_id}'")
+            self.rehash_chain_from(seq, forge)
+            broken = self.assert_named(row_id, "altered", what)
+            self.assertEqual(broken["seq"], seq)
+            self.restore_rows()
+
+    def rehash_chain_from(self, seq, hash_row):
+        """Gives every chain row from `seq` on the prev_hash and row_hash `hash_row` makes, as one
+        would who edited that row and wants the chain after it to look whole."""
+        prev = query_sql(self.data_dir, f"SELECT row_hash FROM export_audit_log WHERE seq = {seq - 1}")[0][0]
+        for row_seq, row_id, _, _, _ in self.chain():
+            if row_seq < seq:
+                continue
+            row = dict(self.row(row_id), prev_hash=prev)
+            prev = hash_row(row)
+            run_sql(self.data_dir, f"UPDATE export_audit_log SET prev_hash = '{row['prev_hash']}', "
+                                   f"row_hash = '{prev}' WHERE id = '{row_id}'")
+
+    def restore_rows(self):
+        run_sql(self.data_dir, "DELETE FROM export_audit_log")
+        run_sql(self.data_dir, f"INSERT INTO export_audit_log ({COLUMNS}) SELECT {COLUMNS} FROM audit_backup")
+        self.assert_intact()
 
     # Removals ----------------------------------------------------------------------------------
 
@@ -175,6 +234,32 @@ class AuditTamperingTest(AttackerPracticeTest):
         run_sql(self.data_dir, f"DELETE FROM export_audit_log WHERE export_job_id = '{job_id}'")
         after = next(r for r in self.chain() if r[0] > rows[0][0])
         self.assert_named(after[1], "deleted before this row", "a whole job removed")
+
+    def test_the_newest_row_deleted_is_named_against_a_head_kept_elsewhere(self):
+        """The shorter chain verifies on its own; against the head a report (or the log's
+        audit_appended line) gave before, the cut is named, by the endpoint and the CLI alike."""
+        report, _ = self.verdicts()
+        head = (report["last_verified"]["seq"], report["last_verified"]["row_hash"])
+        newest = self.chain()[-1]
+        self.assertEqual(head, (newest[0], newest[4]))
+        report, cli = self.verdicts(head)
+        self.assertTrue(report["ok"], report)
+        self.assertEqual(cli.returncode, 0, cli.stderr)
+        run_sql(self.data_dir, f"DELETE FROM export_audit_log WHERE seq = {head[0]}")
+        self.assert_intact()
+        report, cli = self.verdicts(head)
+        self.assertFalse(report["ok"], "the endpoint did not notice the cut")
+        self.assertEqual(report["first_broken"], {"seq": head[0], "id": "", "problem": "deleted from the end"})
+        self.assertEqual(report["last_verified"]["seq"], head[0] - 1)
+        self.assertEqual(cli.returncode, 1, cli.stdout)
+        self.assertIn(f"seq {head[0]}", cli.stderr)
+        self.assertIn("deleted from the end", cli.stderr)
+        # A row put in its place, with the hash that fits under no key, is no better.
+        forged = self.forge(head[0], self.chain()[-1][4], None)
+        run_sql(self.data_dir, f"UPDATE export_audit_log SET row_hash = '{self.plain_hash(self.row(forged))}' "
+                               f"WHERE id = '{forged}'")
+        report, _ = self.verdicts(head)
+        self.assertEqual(report["first_broken"]["problem"], "altered")
 
     def test_a_row_taken_out_of_the_chain_is_named(self):
         (_, row_id, _, _, _), (_, next_id, _, _, _) = self.a_download_in_the_middle()
@@ -213,6 +298,23 @@ class AuditTamperingTest(AttackerPracticeTest):
         prev = query_sql(self.data_dir, f"SELECT prev_hash FROM export_audit_log WHERE seq = {seq}")[0][0]
         forged = self.forge(head_seq + 1, prev, row_hash, user_id=self.tokens["admin"]["user_id"])
         self.assert_named(forged, "altered", "a copied hash")
+
+    def test_a_row_forged_at_the_head_with_a_hash_that_fits_its_content_is_named(self):
+        """A made-up download at the head, linked to the real head and given the hash of its own
+        content as the chain had it before the key (or under a key of one's own)."""
+        head_seq, _, _, _, head_hash = self.chain()[-1]
+        forgers = {
+            "plain SHA-256": self.plain_hash,
+            "an HMAC under another key": lambda row: self.keyed_hash(row, os.urandom(32)),
+        }
+        for what, forge in forgers.items():
+            forged = self.forge(head_seq + 1, head_hash, None)
+            run_sql(self.data_dir, f"UPDATE export_audit_log SET row_hash = '{forge(self.row(forged))}' "
+                                   f"WHERE id = '{forged}'")
+            broken = self.assert_named(forged, "altered", what)
+            self.assertEqual(broken["seq"], head_seq + 1)
+            run_sql(self.data_dir, f"DELETE FROM export_audit_log WHERE id = '{forged}'")
+            self.assert_intact()
 
     def test_exports_go_on_and_verify_keeps_naming_the_same_row(self):
         (_, row_id, _, _, _), _ = self.a_download_in_the_middle()
