@@ -31,8 +31,6 @@ Result<TemplateChoice> template_for(db::Database& db, const Json& job) {
   return TemplateChoice{catalog::system_template_source(type), type, {}};
 }
 
-}  // namespace
-
 // The job's context, redacted as its request says, and what redaction removed.
 struct Redacted {
   Json context;
@@ -51,6 +49,8 @@ Result<Redacted> redacted_context(db::Database& db, const Json& job, const std::
   context["disclosure"] = jobs::disclosure_of(parameters);
   return Redacted{std::move(context), std::move(report)};
 }
+
+}  // namespace
 
 Result<Produced> produce_export(db::Database& db, const Json& job) {
   const std::string now = now_timestamp();
