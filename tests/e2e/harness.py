@@ -8,6 +8,8 @@ and, with DOSSIER_E2E_BACKEND=postgres, on scale-out (a PostgreSQL database and 
 their own per data directory, on the test servers `make test` starts: DOSSIER_TEST_POSTGRES_URL,
 DOSSIER_TEST_S3_URL and DOSSIER_TEST_S3_DIR, the S3 server's storage directory).
 """
+import hashlib
+import hmac
 import json
 import os
 import shutil
@@ -19,6 +21,7 @@ import tempfile
 import time
 import unittest
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 
@@ -172,6 +175,21 @@ def request(server, method, path, body=None, token=None, raw=None, headers=None)
     if ctype.startswith("application/json") and payload:
         return status, json.loads(payload), hdrs
     return status, payload, hdrs
+
+
+def with_query(path, query):
+    return path + "?" + urllib.parse.urlencode(query)
+
+
+def signed_download_path(data_dir, job_id, user_id, expires):
+    """A download link signed with the practice's secret, as Dossier signs them: how a test
+    makes one that is genuinely expired, or outlives its file."""
+    with open(os.path.join(data_dir, "keys", "links.secret")) as f:
+        secret = bytes.fromhex(f.read().strip())
+    message = f"download\n{job_id}\n{user_id}\n{expires}".encode()
+    signature = hmac.new(secret, message, hashlib.sha256).hexdigest()
+    return with_query(f"/api/v1/export/download/{job_id}",
+                      {"expires": expires, "user": user_id, "signature": signature})
 
 
 def wait_for_job(server, token, job_id, timeout=60):

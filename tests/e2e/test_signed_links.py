@@ -1,13 +1,10 @@
 """Signed download links: usable in a browser without a token for 24 hours (never past the
 file's expiry), refused with 403 and an audit row when altered or expired, dead with the job."""
-import hashlib
-import hmac
-import os
 import time
 import unittest
 import urllib.parse
 
-from harness import DemoPracticeTest, run_sql
+from harness import DemoPracticeTest, run_sql, signed_download_path, with_query
 
 
 class SignedLinksTest(DemoPracticeTest):
@@ -21,18 +18,8 @@ class SignedLinksTest(DemoPracticeTest):
         parsed = urllib.parse.urlparse(url)
         return parsed.path, dict(urllib.parse.parse_qsl(parsed.query))
 
-    def with_query(self, path, query):
-        return path + "?" + urllib.parse.urlencode(query)
-
     def sign(self, job_id, user_id, expires):
-        """A link made with the practice's secret, as Dossier makes them: what a test needs to
-        forge an expired one."""
-        with open(os.path.join(self.data_dir, "keys", "links.secret")) as f:
-            secret = bytes.fromhex(f.read().strip())
-        message = f"download\n{job_id}\n{user_id}\n{expires}".encode()
-        signature = hmac.new(secret, message, hashlib.sha256).hexdigest()
-        return self.with_query(f"/api/v1/export/download/{job_id}",
-                               {"expires": expires, "user": user_id, "signature": signature})
+        return signed_download_path(self.data_dir, job_id, user_id, expires)
 
     def refusals(self):
         status, audit, _ = self.call("GET", f"/api/v1/export/audit?job_id={self.job['id']}&action=download_refused",
@@ -57,7 +44,7 @@ class SignedLinksTest(DemoPracticeTest):
         other = self.other_therapist["user_id"]
         for changed in ({"signature": query["signature"][:-1] + ("0" if query["signature"][-1] != "0" else "1")},
                         {"user": other}, {"expires": str(int(query["expires"]) + 3600)}, {"signature": ""}):
-            status, body, _ = self.call("GET", self.with_query(path, dict(query, **changed)))
+            status, body, _ = self.call("GET", with_query(path, dict(query, **changed)))
             self.assertEqual(status, 403, changed)
             self.assertEqual(body["error"], "forbidden")
         self.assertEqual(self.refusals(), ["bad_signature"] * 4)

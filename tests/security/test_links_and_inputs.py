@@ -10,15 +10,13 @@ suite: cells that start with = + - @ (and tab or carriage return) must reach a s
 text, not as formulas.
 """
 import gzip
-import hashlib
-import hmac
-import os
 import time
 import unittest
 import urllib.parse
 
 from attacker import (TINY_PNG, AttackerPracticeTest, raw_http, run_cli, run_sql, stored_files,
                       unknown_id, wait_for_job)
+from harness import signed_download_path, with_query
 
 MAX_BODY = 16 << 20  # serve's limit on a request body (src/http/server.h)
 MAX_ASSET = 2 << 20  # a template asset's own limit (docs/templates.md)
@@ -49,19 +47,8 @@ class LinksAndInputsTest(AttackerPracticeTest):
         parsed = urllib.parse.urlparse(url)
         return parsed.path, dict(urllib.parse.parse_qsl(parsed.query, keep_blank_values=True))
 
-    @staticmethod
-    def with_query(path, query):
-        return path + "?" + urllib.parse.urlencode(query)
-
     def sign(self, job_id, user_id, expires):
-        """A link signed with the practice's secret, as Dossier signs them: how a test makes
-        one that is genuinely expired, or outlives its file."""
-        with open(os.path.join(self.data_dir, "keys", "links.secret")) as f:
-            secret = bytes.fromhex(f.read().strip())
-        message = f"download\n{job_id}\n{user_id}\n{expires}".encode()
-        signature = hmac.new(secret, message, hashlib.sha256).hexdigest()
-        return self.with_query(f"/api/v1/export/download/{job_id}",
-                               {"expires": expires, "user": user_id, "signature": signature})
+        return signed_download_path(self.data_dir, job_id, user_id, expires)
 
     def refusals(self, job_id):
         status, audit, _ = self.call("GET", f"/api/v1/export/audit?job_id={job_id}&action=download_refused&limit=200",
@@ -101,7 +88,7 @@ class LinksAndInputsTest(AttackerPracticeTest):
         attempts = 0
         for i, c in enumerate(signature):
             changed = signature[:i] + ("0" if c != "0" else "1") + signature[i + 1:]
-            self.assert_refused(self.with_query(path, dict(query, signature=changed)), 403, f"signature[{i}]")
+            self.assert_refused(with_query(path, dict(query, signature=changed)), 403, f"signature[{i}]")
             attempts += 1
         bad = [{"signature": signature[:-1]}, {"signature": signature + "0"}, {"signature": ""},
                {"expires": str(expires + 1)}, {"expires": str(expires - 1)}, {"expires": str(expires + 365 * 86400)},
@@ -110,10 +97,10 @@ class LinksAndInputsTest(AttackerPracticeTest):
                {"user": self.other_therapist["user_id"]}, {"user": self.tokens["admin"]["user_id"]},
                {"user": query["user"].upper()}, {"user": ""}]
         for change in bad:
-            self.assert_refused(self.with_query(path, dict(query, **change)), 403, str(change))
+            self.assert_refused(with_query(path, dict(query, **change)), 403, str(change))
             attempts += 1
         # The signature of one job does not open another of the same user.
-        self.assert_refused(self.with_query(f"/api/v1/export/download/{other_job['id']}", query), 403, "other job")
+        self.assert_refused(with_query(f"/api/v1/export/download/{other_job['id']}", query), 403, "other job")
         self.assertEqual(len(self.refusals(job["id"])) - before, attempts, "each refusal is audited")
         # None of it spent the link.
         status, doc, _ = self.call("GET", link)
