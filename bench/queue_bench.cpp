@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "audit/audit_chain.h"
 #include "catalog/template_store.h"
 #include "core/clock.h"
 #include "core/ids.h"
@@ -69,6 +70,8 @@ struct Practice {
   std::unique_ptr<db::testing::TestDatabase> postgres;  // owns the database when on PostgreSQL
   std::unique_ptr<db::Database> sqlite;
   Json tokens;
+  // The practice is thrown away after the run, so a constant key chains its audit rows.
+  audit::ChainKey audit_key{std::string(32, 'b')};
 
   db::Database& db() { return postgres ? postgres->db() : *sqlite; }
 };
@@ -92,7 +95,7 @@ auth::Caller therapist(const Practice& p) {
 }
 
 void enqueue(Practice& p, const std::string& format, int n) {
-  jobs::JobStore store(p.db(), system_clock());
+  jobs::JobStore store(p.db(), system_clock(), p.audit_key);
   const Json& t = p.tokens["therapists"][0];
   for (int i = 0; i < n; ++i) {
     const Json body = {{"patient_id", t["patient_ids"][i % t["patient_ids"].size()]},
@@ -118,7 +121,7 @@ std::string fixed(double v, const char* suffix = "") {
 
 void overhead(Practice& p, const char* backend) {
   enqueue(p, "json", kOverheadJobs);
-  jobs::JobQueue queue(p.db(), system_clock());
+  jobs::JobQueue queue(p.db(), system_clock(), p.audit_key);
   std::vector<double> claims, totals;
   const auto start = Clock::now();
   for (;;) {
@@ -142,7 +145,7 @@ void overhead(Practice& p, const char* backend) {
 double render_rate(Practice& p, const fs::path& files_dir, int threads) {
   enqueue(p, "pdf", kRenderJobs);
   auto files = storage::make_local_blob_store(files_dir.string());
-  jobs::JobQueue queue(p.db(), system_clock());
+  jobs::JobQueue queue(p.db(), system_clock(), p.audit_key);
   jobs::WorkerPool pool(queue, *files, pipeline::make_producer(p.db()),
                         {.threads = threads, .idle_poll = std::chrono::milliseconds(5)});
   const auto start = Clock::now();
@@ -159,7 +162,7 @@ double render_rate(Practice& p, const fs::path& files_dir, int threads) {
 // rows claimed beforehand. What the queue costs is the difference to render_rate().
 double direct_rate(Practice& p, int threads) {
   enqueue(p, "pdf", kRenderJobs);
-  jobs::JobQueue queue(p.db(), system_clock());
+  jobs::JobQueue queue(p.db(), system_clock(), p.audit_key);
   std::vector<Json> rows;
   for (Json job; !(job = must(queue.claim("bench", std::chrono::hours(1)), "claim")).is_null();) {
     rows.push_back(std::move(job));
