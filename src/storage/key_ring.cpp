@@ -93,7 +93,10 @@ Result<std::shared_ptr<KeyRing>> KeyRing::open(const std::string& dir) {
   if (ec) return Error::internal("cannot create the keys directory");
   std::shared_ptr<KeyRing> ring(new KeyRing(dir));
   if (!fs::exists(fs::path(dir) / "current")) {
-    DOSSIER_TRY(ring->add_key());
+    // Processes starting together on a new directory each make a key, but `current` is
+    // created once and never replaced, so every one of them wraps with the first key named.
+    DOSSIER_ASSIGN_OR_RETURN(std::string id, ring->write_new_key());
+    DOSSIER_TRY(create_private_once(fs::path(dir) / "current", id + "\n"));
     log::info("master_key_created", Json::object());
   }
   DOSSIER_TRY(ring->current());
@@ -123,9 +126,8 @@ Result<MasterKey> KeyRing::find(const std::string& id) {
 Result<std::string> KeyRing::link_secret() {
   std::lock_guard lock(mutex_);
   const fs::path path = fs::path(dir_) / "links.secret";
-  if (!fs::exists(path)) {
-    DOSSIER_TRY(write_private(path, crypto::to_hex(aead::random_bytes(aead::kKeyBytes)) + "\n"));
-  }
+  // Made exclusively: a link signed by one process must verify in every other.
+  if (!fs::exists(path)) DOSSIER_TRY(create_private_once(path, new_secret_text()));
   DOSSIER_ASSIGN_OR_RETURN(std::string hex, read_text(path));
   return from_hex(hex);
 }
@@ -157,13 +159,15 @@ Status KeyRing::promote_audit_key() {
   return {};
 }
 
-Result<std::string> KeyRing::add_key() {
+Result<std::string> KeyRing::write_new_key() {
   const std::string id = new_uuid();
-  const std::string bytes = aead::random_bytes(aead::kKeyBytes);
-  DOSSIER_TRY(write_private(fs::path(dir_) / (id + ".key"), crypto::to_hex(bytes) + "\n"));
+  DOSSIER_TRY(write_private(fs::path(dir_) / (id + ".key"), new_secret_text()));
+  return id;
+}
+
+Result<std::string> KeyRing::add_key() {
+  DOSSIER_ASSIGN_OR_RETURN(std::string id, write_new_key());
   DOSSIER_TRY(write_private(fs::path(dir_) / "current", id + "\n"));
-  std::lock_guard lock(mutex_);
-  keys_.emplace(id, bytes);
   return id;
 }
 

@@ -53,6 +53,7 @@ class KeyRing {
  private:
   explicit KeyRing(std::string dir) : dir_(std::move(dir)) {}
   Result<MasterKey> load(const std::string& id);  // REQUIRES: mutex_ held
+  Result<std::string> write_new_key();            // a new ID.key file; returns ID
   Result<std::string> read_secret(const std::string& name);
 
   const std::string dir_;
