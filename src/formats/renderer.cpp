@@ -1,6 +1,8 @@
 #include "formats/renderer.h"
 
+#include "formats/csv_renderer.h"
 #include "formats/document_renderer.h"
+#include "formats/xlsx_renderer.h"
 #include "jobs/export_types.h"
 
 namespace dossier::formats {
@@ -14,6 +16,8 @@ Result<Rendered> render(const RenderInput& input, const ByteSink& out) {
     DOSSIER_TRY(out(render_json(input.context)));
     return Rendered{{}, ".json", "application/json", {}};
   }
+  if (input.format == "csv") return render_csv(input, out);
+  if (input.format == "xlsx") return render_xlsx(input, out);
   if (input.format == "pdf" || input.format == "docx" || input.format == "html") {
     DOSSIER_ASSIGN_OR_RETURN(Rendered document, render_document(input));
     DOSSIER_TRY(out(document.bytes));

@@ -21,7 +21,7 @@ int64_t elapsed_ms(std::chrono::steady_clock::time_point since) {
 // without touching the file of the worker that took the job over.
 std::string file_key(const Json& job, int64_t attempt) {
   return job["id"].get<std::string>() + "-" + std::to_string(attempt) +
-         extension_for(job["format"].get<std::string>());
+         extension_for(job["format"].get<std::string>(), job["export_type"].get<std::string>());
 }
 
 // The sink handed to a producer: writes through to the store's writer, counting and hashing

@@ -54,7 +54,8 @@ Result<Redacted> redacted_context(db::Database& db, const Json& job, const std::
 Result<formats::RenderInput> render_input(db::Database& db, const Json& job, const Json& context,
                                           const std::string& now) {
   formats::RenderInput input{job["format"].get<std::string>(), context, {}, "template", now};
-  if (input.format == "json") return input;
+  // Data formats write straight from the Context.
+  if (input.format == "json" || input.format == "csv" || input.format == "xlsx") return input;
   DOSSIER_ASSIGN_OR_RETURN(TemplateChoice t, template_for(db, job));
   input.template_source = std::move(t.source);
   input.template_name = std::move(t.name);
