@@ -173,7 +173,15 @@ double direct_rate(Practice& p, int threads) {
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
-      for (size_t i; (i = next++) < rows.size();) must(produce(rows[i]), "render");
+      for (size_t i; (i = next++) < rows.size();) {
+        std::string bytes;
+        must(produce(rows[i],
+                     [&bytes](std::string_view chunk) {
+                       bytes.append(chunk);
+                       return Status{};
+                     }),
+             "render");
+      }
     });
   }
   for (auto& t : pool) t.join();

@@ -139,9 +139,10 @@ Result<Response> download(App& app, const Context& ctx) {
                            app.files.open_reader(row["file_path"]));
   DOSSIER_TRY(app.jobs.record_download(caller, row));
   const std::string format = row["format"];
-  const std::string filename = row["export_type"].get<std::string>() + "-" +
-                               row["id"].get<std::string>() + jobs::extension_for(format);
-  Response r{200, jobs::content_type_for(format), {}, {}, std::move(file)};
+  const std::string type = row["export_type"];
+  const std::string filename =
+      type + "-" + row["id"].get<std::string>() + jobs::extension_for(format, type);
+  Response r{200, jobs::content_type_for(format, type), {}, {}, std::move(file)};
   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   r.headers.emplace_back("Cache-Control", "no-store");
   r.headers.emplace_back("X-Content-SHA256", row["file_sha256"]);

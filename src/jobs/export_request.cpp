@@ -51,27 +51,32 @@ Json parse_sections(FieldChecker& fields, ExportType type) {
 }
 
 // options shared by exports that may carry notes: psychotherapy notes need an authorization.
-Json parse_options(FieldChecker& fields, ExportType type) {
+// CSV files may start with a byte order mark, for Excel (bom).
+Json parse_options(FieldChecker& fields, ExportType type, const std::string& format) {
   Json options = Json::object();
   const Json* given = fields.object("options");
   const Json empty = Json::object();
   FieldChecker opt(given ? *given : empty, "options.");
+  std::vector<std::string_view> allowed;
   if (type == ExportType::kSessionNotes) {
-    opt.allow_only({"include_transcript", "include_ai_notes", "include_action_items",
-                    "include_psychotherapy_notes"});
+    allowed = {"include_transcript", "include_ai_notes", "include_action_items",
+               "include_psychotherapy_notes"};
     options["include_transcript"] = opt.boolean("include_transcript").value_or(false);
     options["include_ai_notes"] = opt.boolean("include_ai_notes").value_or(true);
     options["include_action_items"] = opt.boolean("include_action_items").value_or(true);
   } else if (type == ExportType::kFullRecord) {
-    opt.allow_only({"include_psychotherapy_notes"});
-  } else {
-    opt.allow_only({});
-    fields.absorb(std::move(opt));
-    return options;
+    allowed = {"include_psychotherapy_notes"};
   }
+  if (format == "csv") {
+    allowed.push_back("bom");
+    options["bom"] = opt.boolean("bom").value_or(false);
+  }
+  opt.allow_only(allowed);
   // The authorization it needs is a member of its own (jobs/disclosure_request.h).
-  options["include_psychotherapy_notes"] =
-      opt.boolean("include_psychotherapy_notes").value_or(false);
+  if (type == ExportType::kSessionNotes || type == ExportType::kFullRecord) {
+    options["include_psychotherapy_notes"] =
+        opt.boolean("include_psychotherapy_notes").value_or(false);
+  }
   fields.absorb(std::move(opt));
   return options;
 }
@@ -204,7 +209,7 @@ Result<ExportRequest> parse_export_request(ExportType type, const Json& body) {
     req.parameters["include_sections"] =
         resolve_sections(type, Json::object(), req.requested_sections);
   }
-  req.parameters["options"] = parse_options(fields, type);
+  req.parameters["options"] = parse_options(fields, type, req.format);
   parse_disclosure(fields, req);
   DOSSIER_TRY(fields.finish());
   return req;

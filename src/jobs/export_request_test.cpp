@@ -55,7 +55,7 @@ TEST(ExportRequestTest, TemplateSectionsAreDefaultsTheRequestOverrides) {
 TEST(ExportRequestTest, CollectsEveryProblemWithItsPath) {
   auto r = parse_export_request(ExportType::kProgressReport,
                                 {{"patient_id", "nope"},
-                                 {"format", "xlsx"},
+                                 {"format", "odt"},
                                  {"start_date", "2024-02-30"},
                                  {"include_sections", {{"horoscope", true}, {"goals", "yes"}}},
                                  {"colour", "blue"}});
@@ -70,11 +70,32 @@ TEST(ExportRequestTest, CollectsEveryProblemWithItsPath) {
 
 TEST(ExportRequestTest, FormatErrorListsImplementedFormats) {
   auto r =
-      parse_export_request(ExportType::kFullRecord, {{"patient_id", kPatient}, {"format", "xlsx"}});
+      parse_export_request(ExportType::kFullRecord, {{"patient_id", kPatient}, {"format", "odt"}});
   ASSERT_FALSE(r.ok());
   ASSERT_EQ(r.error().fields.size(), 1u);
   EXPECT_EQ(r.error().fields[0].path, "format");
-  EXPECT_NE(r.error().fields[0].problem.find("json, pdf, docx"), std::string::npos);
+  EXPECT_NE(r.error().fields[0].problem.find("json, pdf, docx, csv, xlsx"), std::string::npos);
+}
+
+// The byte order mark is a CSV option: a boolean, and only for CSV.
+TEST(ExportRequestTest, BomIsABooleanOptionOfCsv) {
+  auto ok = parse_export_request(
+      ExportType::kProgressReport,
+      {{"patient_id", kPatient}, {"format", "csv"}, {"options", {{"bom", true}}}});
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->parameters["options"]["bom"], true);
+  for (const Json& bad : {Json("yes"), Json(1), Json::array({true})}) {
+    auto r = parse_export_request(
+        ExportType::kSessionNotes,
+        {{"session_ids", {kPatient}}, {"format", "csv"}, {"options", {{"bom", bad}}}});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(paths(r), std::vector<std::string>{"options.bom"}) << bad.dump();
+  }
+  auto json = parse_export_request(
+      ExportType::kFullRecord,
+      {{"patient_id", kPatient}, {"format", "json"}, {"options", {{"bom", true}}}});
+  ASSERT_FALSE(json.ok());
+  EXPECT_EQ(paths(json), std::vector<std::string>{"options.bom"});
 }
 
 TEST(ExportRequestTest, RangeThatEndsBeforeItStarts) {

@@ -13,6 +13,12 @@ constexpr std::array<std::pair<ExportType, const char*>, 5> kNames = {{
     {ExportType::kInsuranceReport, "insurance_report"},
 }};
 
+// CSV is one file only for session notes (one row per note); the other exports are several
+// tables, a ZIP of CSV files (docs/formats/csv.md).
+bool csv_is_zip(std::string_view format, std::string_view export_type) {
+  return format == "csv" && !export_type.empty() && export_type != "session_notes";
+}
+
 }  // namespace
 
 const char* export_type_name(ExportType type) {
@@ -37,11 +43,13 @@ const std::vector<ExportType>& all_export_types() {
 }
 
 const std::vector<std::string>& implemented_formats(ExportType) {
-  static const std::vector<std::string> kFormats = {"json", "pdf", "docx"};
+  static const std::vector<std::string> kFormats = {"json", "pdf", "docx", "csv", "xlsx"};
   return kFormats;
 }
 
-std::string content_type_for(std::string_view format) {
+std::string content_type_for(std::string_view format, std::string_view export_type) {
+  if (csv_is_zip(format, export_type)) return "application/zip";
+  if (format == "xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   if (format == "json") return "application/json";
   if (format == "pdf") return "application/pdf";
   if (format == "docx") {
@@ -52,7 +60,8 @@ std::string content_type_for(std::string_view format) {
   return "application/octet-stream";
 }
 
-std::string extension_for(std::string_view format) {
+std::string extension_for(std::string_view format, std::string_view export_type) {
+  if (csv_is_zip(format, export_type)) return ".zip";
   return "." + std::string(format);
 }
 

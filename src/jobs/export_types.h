@@ -26,7 +26,9 @@ const std::vector<ExportType>& all_export_types();
 const std::vector<std::string>& implemented_formats(ExportType type);
 
 //! MIME type and file extension for a format name ("json" → application/json, ".json").
-std::string content_type_for(std::string_view format);
-std::string extension_for(std::string_view format);
+//! Where the export type changes the file (CSV: one table for session notes, else a ZIP of
+//! tables), pass it; without it the format's own type is given.
+std::string content_type_for(std::string_view format, std::string_view export_type = {});
+std::string extension_for(std::string_view format, std::string_view export_type = {});
 
 }  // namespace dossier::jobs

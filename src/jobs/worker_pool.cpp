@@ -21,7 +21,48 @@ int64_t elapsed_ms(std::chrono::steady_clock::time_point since) {
 // without touching the file of the worker that took the job over.
 std::string file_key(const Json& job, int64_t attempt) {
   return job["id"].get<std::string>() + "-" + std::to_string(attempt) +
-         extension_for(job["format"].get<std::string>());
+         extension_for(job["format"].get<std::string>(), job["export_type"].get<std::string>());
+}
+
+// The sink handed to a producer: writes through to the store's writer, counting and hashing
+// what passes, and remembers whether the store refused a write (so that failure is reported
+// as storage, not as the producer's).
+class StoringSink final {
+ public:
+  explicit StoringSink(storage::BlobWriter& writer) : writer_(writer) {}
+
+  ByteSink sink() {
+    return [this](std::string_view bytes) -> Status {
+      Status written = writer_.write(bytes);
+      if (!written.ok()) {
+        failed_ = true;
+        return written;
+      }
+      size_ += static_cast<int64_t>(bytes.size());
+      hash_.update(bytes);
+      return {};
+    };
+  }
+  bool failed() const { return failed_; }
+  int64_t size() const { return size_; }
+  std::string sha256() { return hash_.hex(); }
+
+ private:
+  storage::BlobWriter& writer_;
+  crypto::Sha256 hash_;
+  int64_t size_ = 0;
+  bool failed_ = false;
+};
+
+Result<ProducedFile> produce_guarded(const Producer& producer, const Json& job,
+                                     const ByteSink& out) {
+  try {
+    return producer(job, out);
+  } catch (const std::exception& e) {
+    // The exception's text may quote record content; its type is enough to find the bug.
+    log::error("job_exception", {{"job_id", job["id"]}, {"type", typeid(e).name()}});
+    return Error::internal("the export could not be produced because of an internal error");
+  }
 }
 
 }  // namespace
@@ -155,14 +196,6 @@ bool WorkerPool::run_one(const std::string& worker_id) {
   return true;
 }
 
-Result<StoredFile> WorkerPool::store(const std::string& key, const ProducedFile& produced) {
-  DOSSIER_ASSIGN_OR_RETURN(auto writer, store_.open_writer(key));
-  DOSSIER_TRY(writer->write(produced.bytes));
-  DOSSIER_TRY(writer->commit());
-  return StoredFile{key, static_cast<int64_t>(produced.bytes.size()),
-                    crypto::sha256_hex(produced.bytes), produced.notes, produced.redaction};
-}
-
 // After a completion whose answer was lost (the connection dropped around COMMIT), the job
 // row tells whether it landed.
 bool WorkerPool::completed_with(const std::string& job_id, const std::string& key) {
@@ -180,24 +213,29 @@ void WorkerPool::remove_earlier_attempts(const Json& job) {
   }
 }
 
+void WorkerPool::fail_storage(const std::string& job_id, const std::string& worker_id) {
+  (void)queue_.fail(job_id, worker_id, "the export file could not be stored");
+  log::error("job_failed", {{"job_id", job_id}, {"error", "storage"}});
+}
+
+// The writer is opened before production and committed only after it succeeded; on any other
+// path it is destroyed uncommitted, so nothing half-written ever becomes visible.
 void WorkerPool::process(const Json& job, const std::string& worker_id) {
   const auto started = std::chrono::steady_clock::now();
   const std::string job_id = job["id"];
   log::info("job_processing",
             {{"job_id", job_id}, {"attempt", job["attempts"]}, {"worker", worker_id}});
   remove_earlier_attempts(job);
-  Result<ProducedFile> produced = Error::internal("not produced");
-  try {
-    produced = producer_(job);
-  } catch (const std::exception& e) {
-    // The exception's text may quote record content; its type is enough to find the bug.
-    log::error("job_exception", {{"job_id", job_id}, {"type", typeid(e).name()}});
-    produced = Error::internal("the export could not be produced because of an internal error");
-  }
+  const std::string key = file_key(job, job["attempts"].get<int64_t>());
+  auto writer = store_.open_writer(key);
+  if (!writer.ok()) return fail_storage(job_id, worker_id);
+  StoringSink sink(**writer);
+  Result<ProducedFile> produced = produce_guarded(producer_, job, sink.sink());
   if (leases_.lost(job_id)) {
     log::warn("job_dropped", {{"job_id", job_id}, {"worker", worker_id}});
     return;
   }
+  if (!produced.ok() && sink.failed()) return fail_storage(job_id, worker_id);
   if (!produced.ok()) {
     (void)queue_.fail(job_id, worker_id, produced.error().detail);
     log::warn("job_failed", {{"job_id", job_id},
@@ -205,23 +243,25 @@ void WorkerPool::process(const Json& job, const std::string& worker_id) {
                              {"duration_ms", elapsed_ms(started)}});
     return;
   }
-  auto file = store(file_key(job, job["attempts"].get<int64_t>()), *produced);
-  if (!file.ok()) {
-    (void)queue_.fail(job_id, worker_id, "the export file could not be stored");
-    log::error("job_failed", {{"job_id", job_id}, {"error", "storage"}});
-    return;
-  }
-  auto completed = queue_.complete(job_id, worker_id, *file, options_.keep_files_for);
+  if (!(*writer)->commit().ok()) return fail_storage(job_id, worker_id);
+  complete(job_id, worker_id,
+           StoredFile{key, sink.size(), sink.sha256(), produced->notes, produced->redaction},
+           started);
+}
+
+void WorkerPool::complete(const std::string& job_id, const std::string& worker_id,
+                          const StoredFile& file, std::chrono::steady_clock::time_point started) {
+  auto completed = queue_.complete(job_id, worker_id, file, options_.keep_files_for);
   if (completed.ok() && *completed) {
     log::info(
         "job_completed",
-        {{"job_id", job_id}, {"bytes", file->size_bytes}, {"duration_ms", elapsed_ms(started)}});
+        {{"job_id", job_id}, {"bytes", file.size_bytes}, {"duration_ms", elapsed_ms(started)}});
     return;
   }
-  if (!completed.ok() && completed_with(job_id, file->key)) return;
+  if (!completed.ok() && completed_with(job_id, file.key)) return;
   // Nobody will ever serve this file: the job was deleted or belongs to another worker now
   // (or, if the database failed, the lease will expire and the job be rendered again).
-  (void)store_.remove(file->key);
+  (void)store_.remove(file.key);
   log::warn("job_lease_lost", {{"job_id", job_id}, {"worker", worker_id}});
 }
 

@@ -2,11 +2,13 @@
 // embedded default) or in a process of their own (`dossier worker`).
 //
 // Each job goes claim → produce (gather, redact, render: injected, so the pool knows no
-// formats) → store (atomic) → complete, its lease renewed by a LeaseKeeper throughout. A
-// failed production fails the job with the error's detail, which by contract carries no
-// PHI. A result whose lease was lost meanwhile (the job deleted, or taken over by another
-// worker) is dropped, and a stored file whose completion did not land is removed, so every
-// job ends with at most one file, the one its completion names.
+// formats) straight into the store's writer → commit (atomic) → complete, its lease renewed by
+// a LeaseKeeper throughout. The producer writes through a sink that counts and hashes what
+// passes, so no file is ever held whole here; a production or storage failure destroys the
+// writer uncommitted, leaving nothing half-written visible. A failed production fails the job with
+// the error's detail, which by contract carries no PHI. A result whose lease was lost meanwhile
+// (the job deleted, or taken over by another worker) is dropped, and a stored file whose completion
+// did not land is removed, so every job ends with at most one file, the one its completion names.
 //
 // Idle threads sleep until notify() (a job created in this process), a signal from another
 // process (PostgreSQL LISTEN, when the queue offers a listener) or `idle_poll` passes.
@@ -22,21 +24,23 @@
 #include <thread>
 #include <vector>
 
+#include "core/byte_sink.h"
 #include "jobs/job_queue.h"
 #include "jobs/lease_keeper.h"
 #include "storage/blob_store.h"
 
 namespace dossier::jobs {
 
+//! What a producer reports once it has written the whole file into its sink.
 struct ProducedFile {
-  std::string bytes;
   std::string extension;           //!< ".json", ".pdf", …
   std::vector<std::string> notes;  //!< what rendering ignored, shown on the job
   Json redaction = nullptr;        //!< what redaction removed (redact/redactor.h), by count
 };
 
-//! Turns a claimed job row into the file to hand out.
-using Producer = std::function<Result<ProducedFile>(const Json& job)>;
+//! Turns a claimed job row into the file to hand out, written in order into `out`. An error
+//! from `out` must be returned as it is (the pool tells storage failures apart by it).
+using Producer = std::function<Result<ProducedFile>(const Json& job, const ByteSink& out)>;
 
 struct WorkerOptions {
   int threads = 2;
@@ -71,7 +75,9 @@ class WorkerPool {
   void listen_loop(std::unique_ptr<db::Listener> listener);
   void process(const Json& job, const std::string& worker_id);
   void remove_earlier_attempts(const Json& job);
-  Result<StoredFile> store(const std::string& key, const ProducedFile& produced);
+  void fail_storage(const std::string& job_id, const std::string& worker_id);
+  void complete(const std::string& job_id, const std::string& worker_id, const StoredFile& file,
+                std::chrono::steady_clock::time_point started);
   bool completed_with(const std::string& job_id, const std::string& key);
   void signal_stop();
   void join();

@@ -7,6 +7,7 @@
 #include <future>
 #include <thread>
 
+#include "core/crypto.h"
 #include "core/ids.h"
 #include "jobs/jobs_test_fixture.h"
 
@@ -50,8 +51,12 @@ class WorkerPoolTest : public testing::JobsTest {
   std::unique_ptr<storage::BlobStore> files_;
 };
 
-ProducedFile json_file(const Json& job) {
-  return {Json{{"job", job["id"]}}.dump(), ".json", {}};
+// Writes a small JSON file in two pieces, as a streaming renderer would.
+Result<ProducedFile> json_file(const Json& job, const ByteSink& out) {
+  const std::string body = Json{{"job", job["id"]}}.dump();
+  DOSSIER_TRY(out(std::string_view(body).substr(0, 3)));
+  DOSSIER_TRY(out(std::string_view(body).substr(3)));
+  return ProducedFile{".json", {}};
 }
 
 // A render three times longer than the lease: the heartbeat keeps it, so a second worker
@@ -60,10 +65,10 @@ TEST_P(WorkerPoolTest, ARenderLongerThanTheLeaseIsNotClaimedTwice) {
   const std::string id = enqueue(system_clock());
   std::atomic<int> productions{0};
   std::promise<void> claimed;
-  Producer slow = [&](const Json& job) -> Result<ProducedFile> {
+  Producer slow = [&](const Json& job, const ByteSink& out) -> Result<ProducedFile> {
     if (productions++ == 0) claimed.set_value();
     std::this_thread::sleep_for(1500ms);
-    return json_file(job);
+    return json_file(job, out);
   };
   const WorkerOptions options{.threads = 1, .lease = 450ms, .idle_poll = 50ms};
   JobQueue first_queue(db(), system_clock(), audit_key());
@@ -91,10 +96,10 @@ TEST_P(WorkerPoolTest, AJobDeletedMidRenderLeavesNoFile) {
   const std::string id = enqueue(system_clock());
   std::promise<void> rendering, deleted;
   auto deleted_future = deleted.get_future().share();
-  Producer blocked = [&](const Json& job) -> Result<ProducedFile> {
+  Producer blocked = [&](const Json& job, const ByteSink& out) -> Result<ProducedFile> {
     rendering.set_value();
     deleted_future.wait();
-    return json_file(job);
+    return json_file(job, out);
   };
   JobQueue queue(db(), system_clock(), audit_key());
   WorkerPool pool(queue, *files_, blocked, {.threads = 1, .lease = 10s, .idle_poll = 50ms});
@@ -115,10 +120,10 @@ TEST_P(WorkerPoolTest, AJobDeletedMidRenderLeavesNoFile) {
 TEST_P(WorkerPoolTest, TheHeartbeatNoticesADeletionAndTheResultIsDropped) {
   const std::string id = enqueue(system_clock());
   std::promise<void> rendering;
-  Producer slow = [&](const Json& job) -> Result<ProducedFile> {
+  Producer slow = [&](const Json& job, const ByteSink& out) -> Result<ProducedFile> {
     rendering.set_value();
     std::this_thread::sleep_for(900ms);
-    return json_file(job);
+    return json_file(job, out);
   };
   JobQueue queue(db(), system_clock(), audit_key());
   WorkerPool pool(queue, *files_, slow, {.threads = 1, .lease = 300ms, .idle_poll = 50ms});
@@ -154,10 +159,10 @@ TEST_P(WorkerPoolTest, TheNextAttemptRemovesAFileItsDeadPredecessorStored) {
 TEST_P(WorkerPoolTest, StopWithinReleasesWhatOutlastsTheGrace) {
   const std::string id = enqueue(system_clock());
   std::promise<void> rendering;
-  Producer slow = [&](const Json& job) -> Result<ProducedFile> {
+  Producer slow = [&](const Json& job, const ByteSink& out) -> Result<ProducedFile> {
     rendering.set_value();
     std::this_thread::sleep_for(800ms);
-    return json_file(job);
+    return json_file(job, out);
   };
   JobQueue queue(db(), system_clock(), audit_key());
   {
@@ -196,6 +201,65 @@ TEST_P(WorkerPoolTest, AJobFromAnotherProcessWakesAnIdleWorker) {
   ASSERT_TRUE(eventually([&] { return status_of(id) == "completed"; }, 10s));
   EXPECT_LT(std::chrono::steady_clock::now() - created, 5s);
   pool.stop();
+}
+
+// The stored file is what the producer streamed, and the job records its size and hash.
+TEST_P(WorkerPoolTest, TheStoredFileIsWhatWasStreamedWithItsSizeAndHash) {
+  const std::string id = enqueue(system_clock());
+  JobQueue queue(db(), system_clock(), audit_key());
+  WorkerPool pool(queue, *files_, json_file, {.threads = 1, .lease = 10s, .idle_poll = 50ms});
+  ASSERT_TRUE(pool.run_one("w"));
+  const std::string expected = Json{{"job", id}}.dump();
+  EXPECT_EQ(*files_->get(id + "-1.json"), expected);
+  auto row =
+      db().query_one("SELECT file_size_bytes, file_sha256 FROM export_jobs WHERE id = ?", {id});
+  EXPECT_EQ((*row)["file_size_bytes"], static_cast<int64_t>(expected.size()));
+  EXPECT_EQ((*row)["file_sha256"], crypto::sha256_hex(expected));
+}
+
+// A producer that fails after writing part of its file leaves nothing behind, and the job
+// fails with the producer's own message.
+TEST_P(WorkerPoolTest, AFailedProductionLeavesNoPartialFile) {
+  const std::string id = enqueue(system_clock());
+  Producer half = [](const Json&, const ByteSink& out) -> Result<ProducedFile> {
+    DOSSIER_TRY(out("{\"partial\": "));
+    return Error::make(ErrorCode::kUnprocessable, "the template could not be rendered");
+  };
+  JobQueue queue(db(), system_clock(), audit_key());
+  WorkerPool pool(queue, *files_, half, {.threads = 1, .lease = 10s, .idle_poll = 50ms});
+  ASSERT_TRUE(pool.run_one("w"));
+  EXPECT_EQ(status_of(id), "failed");
+  EXPECT_EQ(stored_files(), 0);
+  auto row = db().query_one("SELECT error_message FROM export_jobs WHERE id = ?", {id});
+  EXPECT_EQ((*row)["error_message"], "the template could not be rendered");
+}
+
+// A store that refuses a write: the job fails as a storage failure, whatever the producer
+// made of the sink's error, and nothing is visible.
+TEST_P(WorkerPoolTest, AStorageFailureWhileStreamingIsReportedAsStorage) {
+  class RefusingWriter final : public storage::BlobWriter {
+   public:
+    Status write(std::string_view) override { return Error::internal("disk full"); }
+    Status commit() override { return Error::internal("not reached"); }
+  };
+  class RefusingStore final : public storage::BlobStore {
+   public:
+    Result<std::unique_ptr<storage::BlobWriter>> open_writer(const std::string&) override {
+      return std::unique_ptr<storage::BlobWriter>(std::make_unique<RefusingWriter>());
+    }
+    Result<std::unique_ptr<storage::BlobReader>> open_reader(const std::string&) override {
+      return Error::make(ErrorCode::kNotFound, "none");
+    }
+    Status remove(const std::string&) override { return {}; }
+  };
+  const std::string id = enqueue(system_clock());
+  RefusingStore store;
+  JobQueue queue(db(), system_clock(), audit_key());
+  WorkerPool pool(queue, store, json_file, {.threads = 1, .lease = 10s, .idle_poll = 50ms});
+  ASSERT_TRUE(pool.run_one("w"));
+  auto row = db().query_one("SELECT status, error_message FROM export_jobs WHERE id = ?", {id});
+  EXPECT_EQ((*row)["status"], "failed");
+  EXPECT_EQ((*row)["error_message"], "the export file could not be stored");
 }
 
 DOSSIER_INSTANTIATE_BACKENDS(WorkerPoolTest);

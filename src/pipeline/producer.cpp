@@ -50,32 +50,43 @@ Result<Redacted> redacted_context(db::Database& db, const Json& job, const std::
   return Redacted{std::move(context), std::move(report)};
 }
 
+// The render input of a job, with its template when the format needs one.
+Result<formats::RenderInput> render_input(db::Database& db, const Json& job, const Json& context,
+                                          const std::string& now) {
+  formats::RenderInput input{job["format"].get<std::string>(), context, {}, "template", now};
+  // Data formats write straight from the Context.
+  if (input.format == "json" || input.format == "csv" || input.format == "xlsx") return input;
+  DOSSIER_ASSIGN_OR_RETURN(TemplateChoice t, template_for(db, job));
+  input.template_source = std::move(t.source);
+  input.template_name = std::move(t.name);
+  input.assets = std::move(t.assets);
+  return input;
+}
+
 }  // namespace
 
-Result<Produced> produce_export(db::Database& db, const Json& job) {
+Result<Produced> produce_export(db::Database& db, const Json& job, const ByteSink& out) {
   const std::string now = now_timestamp();
   DOSSIER_ASSIGN_OR_RETURN(Redacted r, redacted_context(db, job, now));
-  formats::RenderInput input{job["format"].get<std::string>(), r.context, {}, "template", now};
-  if (input.format != "json") {
-    DOSSIER_ASSIGN_OR_RETURN(TemplateChoice t, template_for(db, job));
-    input.template_source = std::move(t.source);
-    input.template_name = std::move(t.name);
-    input.assets = std::move(t.assets);
-  }
-  DOSSIER_ASSIGN_OR_RETURN(formats::Rendered out, formats::render(input));
-  return Produced{std::move(out), std::move(r.report)};
+  DOSSIER_ASSIGN_OR_RETURN(formats::RenderInput input, render_input(db, job, r.context, now));
+  DOSSIER_ASSIGN_OR_RETURN(formats::Rendered rendered, formats::render(input, out));
+  return Produced{std::move(rendered), std::move(r.report)};
 }
 
 Result<formats::Rendered> produce(db::Database& db, const Json& job) {
-  DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, job));
+  std::string bytes;
+  DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, job, [&bytes](std::string_view chunk) {
+                             bytes.append(chunk);
+                             return Status{};
+                           }));
+  p.file.bytes = std::move(bytes);
   return std::move(p.file);
 }
 
 jobs::Producer make_producer(db::Database& db) {
-  return [&db](const Json& job) -> Result<jobs::ProducedFile> {
-    DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, job));
-    return jobs::ProducedFile{std::move(p.file.bytes), p.file.extension, std::move(p.file.notes),
-                              std::move(p.redaction)};
+  return [&db](const Json& job, const ByteSink& out) -> Result<jobs::ProducedFile> {
+    DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, job, out));
+    return jobs::ProducedFile{p.file.extension, std::move(p.file.notes), std::move(p.redaction)};
   };
 }
 

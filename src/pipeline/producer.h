@@ -15,11 +15,11 @@ struct Produced {
   Json redaction;  //!< the redaction report (redact/redactor.h)
 };
 
-//! gather → redact → render for one export_jobs row; the row's format decides whether a
-//! template is needed.
-Result<Produced> produce_export(db::Database& db, const Json& job);
+//! gather → redact → render for one export_jobs row into `out`; the row's format decides
+//! whether a template is needed.
+Result<Produced> produce_export(db::Database& db, const Json& job, const ByteSink& out);
 
-//! The same for a preview's stand-in row, whose report nobody keeps.
+//! The same collected in memory, for a preview's stand-in row, whose report nobody keeps.
 Result<formats::Rendered> produce(db::Database& db, const Json& job);
 
 //! Produces the file of a claimed export_jobs row.
