@@ -1,6 +1,7 @@
 #include "formats/renderer.h"
 
 #include "formats/document_renderer.h"
+#include "formats/fhir_renderer.h"
 #include "jobs/export_types.h"
 
 namespace dossier::formats {
@@ -13,6 +14,7 @@ Result<Rendered> render(const RenderInput& input) {
   if (input.format == "json") {
     return Rendered{render_json(input.context), ".json", "application/json", {}};
   }
+  if (input.format == "fhir") return render_fhir(input.context);
   if (input.format == "pdf" || input.format == "docx" || input.format == "html") {
     DOSSIER_ASSIGN_OR_RETURN(Rendered out, render_document(input));
     out.extension = jobs::extension_for(input.format);

@@ -37,7 +37,7 @@ const std::vector<ExportType>& all_export_types() {
 }
 
 const std::vector<std::string>& implemented_formats(ExportType) {
-  static const std::vector<std::string> kFormats = {"json", "pdf", "docx"};
+  static const std::vector<std::string> kFormats = {"json", "pdf", "docx", "fhir"};
   return kFormats;
 }
 
@@ -49,10 +49,12 @@ std::string content_type_for(std::string_view format) {
   }
   if (format == "csv") return "text/csv";
   if (format == "html") return "text/html; charset=utf-8";
+  if (format == "fhir") return "application/fhir+json";
   return "application/octet-stream";
 }
 
 std::string extension_for(std::string_view format) {
+  if (format == "fhir") return ".json";
   return "." + std::string(format);
 }
 
