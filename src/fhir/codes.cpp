@@ -34,6 +34,11 @@ Json coding(std::string_view system, std::string_view code, std::string_view dis
 
 Json codeable(std::string_view system, std::string_view code, std::string_view display,
               std::string_view text) {
+  if (code.empty()) {
+    // FHIR strings are never empty: a concept the record does not code is text alone.
+    const std::string_view words = !text.empty() ? text : !display.empty() ? display : "unknown";
+    return {{"text", words}};
+  }
   Json c = {{"coding", Json::array({coding(system, code, display)})}};
   if (!text.empty()) c["text"] = text;
   return c;

@@ -71,7 +71,8 @@ std::string reference_of(const Json& resource);
 //! A Coding; `display` is left out when empty.
 Json coding(std::string_view system, std::string_view code, std::string_view display = "");
 
-//! A CodeableConcept with one coding and, when given, a text.
+//! A CodeableConcept with one coding and, when given, a text; only a text (`text`, else
+//! `display`, else "unknown") when `code` is empty.
 Json codeable(std::string_view system, std::string_view code, std::string_view display = "",
               std::string_view text = "");
 

@@ -130,6 +130,8 @@ Json soap_composition(const Json& note, const NoteLinks& links, const Resolves& 
 
 Json document_reference(const Json& note, const NoteLinks& links, const Resolves& resolves) {
   const std::string text = note_text(note);
+  Json attachment = {{"contentType", "text/plain; charset=utf-8"}, {"title", kind_text(note)}};
+  if (!text.empty()) attachment["data"] = base64_encode(std::string_view(text));
   const std::string title =
       kind_text(note) +
       (text_of(note, "format").empty() ? std::string() : " (" + text_of(note, "format") + ")");
@@ -143,10 +145,7 @@ Json document_reference(const Json& note, const NoteLinks& links, const Resolves
             {"subject", reference("Patient", fhir_id(links.patient_id))},
             {"author", Json::array({author_of(links, resolves)})},
             {"description", title},
-            {"content", Json::array({{{"attachment",
-                                       {{"contentType", "text/plain; charset=utf-8"},
-                                        {"data", base64_encode(std::string_view(text))},
-                                        {"title", title}}}}})}};
+            {"content", Json::array({{{"attachment", attachment}}})}};
   const std::string date = note_date(note, links);
   if (is_instant(date)) r["date"] = date;
   const std::string signer = signer_of(note);
