@@ -1,5 +1,6 @@
 #include "fhir/assembly.h"
 
+#include "core/clock.h"
 #include "fhir/people.h"
 #include "fhir/security.h"
 
@@ -26,7 +27,9 @@ Assembly::Assembly(const Json& ctx)
       builder(is_part2_record(ctx) ? part2_security_labels() : Json::array()),
       patient_id(patient_id_of(ctx)),
       generated_at(text_of(member_of(ctx, "export"), "generated_at")) {
-  if (!is_instant(generated_at)) generated_at.clear();
+  // A profile that keeps only the year of dates may have cut the export's own time too;
+  // a document needs an instant, and this one is only when the Bundle was made.
+  if (!is_instant(generated_at)) generated_at = now_timestamp();
 }
 
 std::string patient_id_of(const Json& context) {
@@ -65,14 +68,13 @@ std::string part2_statement(const Json& context) {
 void add_provenance(Assembly& a) {
   Json targets = Json::array();
   for (const auto& r : a.builder.resources()) targets.push_back({{"reference", reference_of(r)}});
-  Json r = {
-      {"resourceType", "Provenance"},
-      {"id", fhir_id(a.patient_id, "provenance-")},
-      {"target", targets},
-      {"recorded", a.generated_at.empty() ? std::string("1970-01-01T00:00:00Z") : a.generated_at},
-      {"agent",
-       Json::array({{{"type", codeable(system::kProvenanceParticipant, "author", "Author")},
-                     {"who", reference("Organization", a.practice_id)}}})}};
+  Json r = {{"resourceType", "Provenance"},
+            {"id", fhir_id(a.patient_id, "provenance-")},
+            {"target", targets},
+            {"recorded", a.generated_at},
+            {"agent",
+             Json::array({{{"type", codeable(system::kProvenanceParticipant, "author", "Author")},
+                           {"who", reference("Organization", a.practice_id)}}})}};
   if (const std::string statement = part2_statement(a.context); !statement.empty()) {
     r["text"] = narrative(statement);
     r["policy"] =

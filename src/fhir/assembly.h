@@ -19,7 +19,8 @@ struct Assembly {
   BundleBuilder builder;
   std::string patient_id;
   std::string practice_id;
-  std::string generated_at;  //!< the export's instant, or "" when the Context has none
+  //! The export's instant; now when the Context has none (or redaction cut it to a year).
+  std::string generated_at;
 };
 
 //! The patient's record id: the patient's own, else the export request's, else a coverage
