@@ -56,6 +56,17 @@ def references(value):
             yield from references(v)
 
 
+def notes(bundle):
+    """The session notes of a Bundle: SOAP notes as Compositions (a document's own first
+    Composition aside) and the others as clinical-note DocumentReferences (attachments are
+    DocumentReferences too)."""
+    compositions = resources(bundle, "Composition")
+    if bundle["type"] == "document":
+        compositions = compositions[1:]
+    return compositions + [d for d in resources(bundle, "DocumentReference")
+                           if d.get("category", [{}])[0].get("coding", [{}])[0].get("code") == "clinical-note"]
+
+
 def codes(resource_list, path, system):
     found = []
     for r in resource_list:
@@ -186,9 +197,7 @@ class FhirTest(DemoPracticeTest):
             self.assertEqual(set(goals), {g["id"] for g in tables["goals"]})
             for g in tables["goals"]:
                 self.assertEqual(goals[g["id"]]["target"][0]["measure"]["text"], g["measure"])
-            notes = {n["id"] for n in resources(bundle, "DocumentReference")} | \
-                {c["id"] for c in resources(bundle, "Composition")}
-            self.assertEqual(notes, {n["id"] for n in tables["session_notes"]})
+            self.assertEqual({n["id"] for n in notes(bundle)}, {n["id"] for n in tables["session_notes"]})
             practice = tables["practice"][0]
             org = next(o for o in resources(bundle, "Organization") if o["id"] == practice["id"])
             self.assertIn({"system": "http://hl7.org/fhir/sid/us-npi", "value": practice["npi"]},
@@ -267,26 +276,31 @@ class FhirTest(DemoPracticeTest):
         insurance = self.fhir_export("full-record", {"patient_id": patient["id"],
                                                      "redaction": {"profile": "insurance"}})
         self.assertEqual(psychotherapy(insurance), [])
-        self.assertTrue(resources(insurance, "DocumentReference") or resources(insurance, "Composition"),
-                        "progress notes are not psychotherapy notes")
+        self.assertTrue(notes(insurance), "progress notes are not psychotherapy notes")
         self.assertNotIn("contact", resources(insurance, "Patient")[0],
                          "minimum necessary: no third parties for a payer")
         self.assertIn("contact", resources(treatment, "Patient")[0])
 
     def test_insurance_report_is_a_claim(self):
-        patient = next(p for p in self.patient_rows if not p["substance_use_sensitive"])
-        body = {"patient_id": patient["id"], "start_date": "2000-01-01", "end_date": "2099-12-31"}
-        claim_info = self.json_export("insurance-report", body)
+        for patient in (p for p in self.patient_rows if not p["substance_use_sensitive"]):
+            body = {"patient_id": patient["id"], "start_date": "2000-01-01", "end_date": "2099-12-31"}
+            report = self.json_export("insurance-report", body)
+            if report["coverage"] and report["service_lines"]:
+                break
+        else:
+            self.fail("no demo patient with coverage and billable sessions")
         bundle = self.fhir_export("insurance-report", body)
         claim = resources(bundle, "Claim")[0]
         self.assertEqual(claim["type"]["coding"][0]["code"], "professional")
         self.assertEqual([i["productOrService"]["coding"][0]["code"] for i in claim["item"]],
-                         [l["procedure_code"] for l in claim_info["service_lines"]])
+                         [line["procedure_code"] for line in report["service_lines"]])
+        self.assertAlmostEqual(sum(i["net"]["value"] for i in claim["item"]), claim["total"]["value"])
         self.assertEqual(codes([d["diagnosisCodeableConcept"] for d in claim["diagnosis"]], [], ICD10),
-                         claim_info["claim_info"]["diagnosis_codes"])
+                         report["claim_info"]["diagnosis_codes"])
         coverage = resources(bundle, "Coverage")[0]
-        self.assertEqual(coverage["subscriberId"], claim_info["coverage"]["member_id"])
-        self.assertFalse(resources(bundle, "DocumentReference"), "no notes in a claim")
+        self.assertEqual(claim["insurance"][0]["coverage"]["reference"], "Coverage/" + coverage["id"])
+        self.assertEqual(coverage["subscriberId"], report["coverage"]["member_id"])
+        self.assertEqual(notes(bundle), [], "no notes in a claim")
 
     def test_capability_statement(self):
         status, raw, headers = request(self.server, "GET", "/fhir/r4/metadata")
@@ -307,7 +321,7 @@ class FhirTest(DemoPracticeTest):
         status, bundle, _ = self.everything(mine, self.therapist["token"])
         self.assertEqual(status, 200)
         self.assertEqual(resources(bundle, "Patient")[0]["id"], mine)
-        self.assertTrue(resources(bundle, "DocumentReference") or resources(bundle, "Composition"))
+        self.assertTrue(notes(bundle))
         for token, who in ((self.other_therapist["token"], "another therapist"),):
             status, outcome, headers = self.everything(mine, token)
             self.assertEqual(status, 404, who)
@@ -320,8 +334,7 @@ class FhirTest(DemoPracticeTest):
         self.assertEqual((status, outcome["resourceType"]), (401, "OperationOutcome"))
         status, billed, _ = self.everything(mine, self.biller)
         self.assertEqual(status, 200, billed)
-        self.assertEqual(resources(billed, "DocumentReference") + resources(billed, "Composition"), [],
-                         "billers never get notes")
+        self.assertEqual(notes(billed), [], "billers never get notes")
         self.assertTrue(resources(billed, "Encounter"))
         self.assertEqual(validate({"outcome": outcome}), {"outcome": []})
 
