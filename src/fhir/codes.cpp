@@ -60,7 +60,12 @@ Json narrative(std::string_view text) {
 std::string text_of(const Json& row, std::string_view key) {
   if (!row.is_object()) return "";
   const auto it = row.find(key);
-  return it != row.end() && it->is_string() ? it->get<std::string>() : "";
+  if (it == row.end() || !it->is_string()) return "";
+  // A field redaction replaced as a whole ("[REDACTED:email]") is left out: a placeholder
+  // is no phone number or name to a receiving system.
+  static const std::regex kPlaceholder(R"(\[REDACTED(:[A-Za-z_]+)?\])");
+  const std::string& value = it->get_ref<const std::string&>();
+  return std::regex_match(value, kPlaceholder) ? "" : value;
 }
 
 const Json& member_of(const Json& object, std::string_view key) {

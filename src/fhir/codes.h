@@ -80,7 +80,8 @@ Json codeable(std::string_view system, std::string_view code, std::string_view d
 //! the text escaped, one paragraph per line.
 Json narrative(std::string_view text);
 
-//! The string value of `row[key]`, or "" when absent, null or not a string.
+//! The string value of `row[key]`, or "" when absent, null, not a string, or a placeholder
+//! that redaction put in place of the whole value ("[REDACTED:email]").
 std::string text_of(const Json& row, std::string_view key);
 
 //! `object[key]`, or a null when `object` is no object or lacks `key`.

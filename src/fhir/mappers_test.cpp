@@ -63,6 +63,18 @@ TEST(FhirPeople, ReportPatientWithOnlyANameAndARedactedBirthYear) {
   EXPECT_EQ(p["gender"], "unknown");
 }
 
+TEST(FhirPeople, FieldsRedactedAsAWholeAreLeftOut) {
+  const Json p = map_patient({{"given_name", "Ada"},
+                              {"family_name", "Quill"},
+                              {"email", "[REDACTED:email]"},
+                              {"phone", "555-0100"},
+                              {"emergency_contact_name", "[REDACTED:contact_name]"}},
+                             kPatient);
+  EXPECT_EQ(p["telecom"],
+            Json::array({{{"system", "phone"}, {"value", "555-0100"}, {"use", "home"}}}));
+  EXPECT_FALSE(p.contains("contact"));
+}
+
 TEST(FhirPeople, PractitionerRoleAndOrganizationCarryNpis) {
   const Json user = {{"id", kTherapist},      {"given_name", "Cy"},      {"family_name", "Ng"},
                      {"credentials", "LCSW"}, {"npi", "1234567893"},     {"license_number", "L-1"},
