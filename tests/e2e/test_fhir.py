@@ -78,7 +78,7 @@ def codes(resource_list, path, system):
 
 
 class FhirTest(DemoPracticeTest):
-    patients = 8
+    patients = 20  # the default demo practice: every one of its patients
 
     @classmethod
     def setUpClass(cls):
