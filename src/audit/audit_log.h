@@ -24,6 +24,8 @@
 //               stored)
 //   access_refused  an authenticated user was answered 403 or 404 on an export, a job or a
 //               download: the ids they gave, as given, and the status
+//   fhir_read   a user read a patient's record through the FHIR API (Patient/$everything;
+//               no job: the Bundle is answered, not stored)
 #pragma once
 
 #include <optional>

@@ -2,6 +2,7 @@
 
 #include "formats/csv_renderer.h"
 #include "formats/document_renderer.h"
+#include "formats/fhir_renderer.h"
 #include "formats/xlsx_renderer.h"
 #include "jobs/export_types.h"
 
@@ -18,6 +19,7 @@ Result<Rendered> render(const RenderInput& input, const ByteSink& out) {
   }
   if (input.format == "csv") return render_csv(input, out);
   if (input.format == "xlsx") return render_xlsx(input, out);
+  if (input.format == "fhir") return render_fhir(input.context, out);
   if (input.format == "pdf" || input.format == "docx" || input.format == "html") {
     DOSSIER_ASSIGN_OR_RETURN(Rendered document, render_document(input));
     DOSSIER_TRY(out(document.bytes));

@@ -7,7 +7,12 @@ namespace dossier::gather {
 
 Result<Json> gather(db::Database& db, const Json& row, const std::string& generated_at) {
   DOSSIER_ASSIGN_OR_RETURN(Job job, load_job(db, row, generated_at));
-  if (job.export_type != "insurance_report" && !job.creator.may_read_notes()) {
+  // A full record without its notes (a biller's Patient/$everything) carries no notes.
+  const bool carries_notes =
+      job.export_type != "insurance_report" &&
+      (job.export_type != "full_record" ||
+       job.parameters.value("include_sections", Json::object()).value("notes", true));
+  if (carries_notes && !job.creator.may_read_notes()) {
     return Error::make(ErrorCode::kForbidden,
                        "this export is not available to the requester's role");
   }

@@ -4,6 +4,7 @@
 #include "core/crypto.h"
 #include "core/log.h"
 #include "http/error_mapping.h"
+#include "http/fhir_outcome.h"
 
 namespace dossier::http {
 namespace {
@@ -96,6 +97,12 @@ std::string Router::pattern_for(const std::string& method, const std::string& pa
 }
 
 Response Router::dispatch(const Request& request) const {
+  Response response = dispatch_route(request);
+  if (request.path.rfind("/fhir/", 0) == 0) return as_operation_outcome(std::move(response));
+  return response;
+}
+
+Response Router::dispatch_route(const Request& request) const {
   bool path_known = false;
   const Route* route = nullptr;
   std::map<std::string, std::string> params;

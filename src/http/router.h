@@ -82,7 +82,7 @@ class Router {
   void limit_rate(RateLimiter& limiter) { limiter_ = &limiter; }
 
   //! Routes, authenticates, applies the rate limit and runs the handler; never throws,
-  //! always answers.
+  //! always answers. Errors under /fhir/ are answered as FHIR OperationOutcomes.
   Response dispatch(const Request& request) const;
 
   const std::vector<Route>& routes() const { return routes_; }
@@ -91,6 +91,8 @@ class Router {
   std::string pattern_for(const std::string& method, const std::string& path) const;
 
  private:
+  Response dispatch_route(const Request& request) const;
+
   db::Database& db_;
   std::vector<Route> routes_;
   RateLimiter* limiter_ = nullptr;

@@ -43,7 +43,7 @@ const std::vector<ExportType>& all_export_types() {
 }
 
 const std::vector<std::string>& implemented_formats(ExportType) {
-  static const std::vector<std::string> kFormats = {"json", "pdf", "docx", "csv", "xlsx"};
+  static const std::vector<std::string> kFormats = {"json", "pdf", "docx", "csv", "xlsx", "fhir"};
   return kFormats;
 }
 
@@ -57,11 +57,13 @@ std::string content_type_for(std::string_view format, std::string_view export_ty
   }
   if (format == "csv") return "text/csv";
   if (format == "html") return "text/html; charset=utf-8";
+  if (format == "fhir") return "application/fhir+json";
   return "application/octet-stream";
 }
 
 std::string extension_for(std::string_view format, std::string_view export_type) {
   if (csv_is_zip(format, export_type)) return ".zip";
+  if (format == "fhir") return ".json";
   return "." + std::string(format);
 }
 

@@ -5,7 +5,7 @@ caller may see, an object of someone else's patient (or someone else's job) and 
 not exist, in the path, in the query's id filters and in the body's id members.
 
 What must hold everywhere:
-- no answer is a 5xx; every 4xx is the one JSON error shape;
+- no answer is a 5xx; every 4xx is the one JSON error shape (an OperationOutcome under /fhir/);
 - without a valid token every route but the documented unauthenticated ones (`security: []`)
   is 401, the same 401 whatever the token was; a valid token is never 401;
 - a therapist (or a biller, for jobs) asking about someone else's patient or job gets exactly
@@ -28,7 +28,7 @@ ROLES = ("admin", "therapist", "other_therapist", "biller", "no_token", "revoked
 UNAUTHENTICATED = ("no_token", "revoked_token", "made_up_token")
 
 # Families of ids whose path segment is not the plural of what they name.
-SEGMENT_FAMILIES = {"download": "jobs"}
+SEGMENT_FAMILIES = {"download": "jobs", "Patient": "patients"}
 # Path parameters named after what they hold rather than after the segment before them.
 PARAM_FAMILIES = {"name": "assets"}
 # Families that are not in the record API's listing but that the matrix knows how to fill.
@@ -41,6 +41,11 @@ def family_of_member(name):
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[:-len(suffix)].replace("_", "-") + "s"
     return None
+
+
+def is_fhir(template):
+    """Routes of the FHIR API, whose answers are FHIR resources (errors: OperationOutcome)."""
+    return template.startswith("/fhir/")
 
 
 def path_families(template):
@@ -440,6 +445,8 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
                                                      headers={"Content-Type": v.raw_type})
         else:
             v.status, v.payload, v.headers = request(self.server, v.method, v.url(), body=v.body, token=token)
+        if is_fhir(v.template) and v.headers.get("Content-Type") == "application/fhir+json":
+            v.payload = json.loads(v.payload)
         v.unchanged = before is None or before == self.snapshot(v)
 
     def results(self):
@@ -495,6 +502,11 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
         for v in self.results():
             if v.status >= 500:
                 failures.append(f"{v}: {v.status} {self.text(v.payload)[:200]}")
+            elif v.status >= 400 and is_fhir(v.template):
+                body = v.payload
+                if not (isinstance(body, dict) and body.get("resourceType") == "OperationOutcome"
+                        and all(isinstance(i.get("diagnostics"), str) for i in body.get("issue", [None]))):
+                    failures.append(f"{v}: {v.status} is not an OperationOutcome: {self.text(body)[:200]}")
             elif v.status >= 400:
                 body = v.payload
                 if not (isinstance(body, dict) and isinstance(body.get("error"), str)
@@ -506,8 +518,9 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
     def test_without_a_valid_token_only_the_open_routes_answer(self):
         failures = []
         open_routes = {(m, t) for m, t, _, op in self.operations() if op.get("security") == []}
-        self.assertEqual(open_routes, {("GET", "/healthz"), ("GET", "/api/v1/openapi.json")})
-        refusals = set()
+        self.assertEqual(open_routes, {("GET", "/healthz"), ("GET", "/api/v1/openapi.json"),
+                                       ("GET", "/fhir/r4/metadata")})
+        refusals, fhir_refusals = set(), set()
         for v in self.results():
             is_open = (v.method, v.template) in open_routes
             if v.role in UNAUTHENTICATED:
@@ -517,7 +530,7 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
                 elif v.status != 401:
                     failures.append(f"{v}: {v.status} {self.text(v.payload)[:160]}, expected 401")
                 else:
-                    refusals.add(json.dumps(v.payload, sort_keys=True))
+                    (fhir_refusals if is_fhir(v.template) else refusals).add(json.dumps(v.payload, sort_keys=True))
                     if v.headers.get("WWW-Authenticate") != "Bearer":
                         failures.append(f"{v}: 401 without WWW-Authenticate: Bearer")
             elif v.status == 401:
@@ -525,6 +538,8 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
         self.check(failures)
         self.assertEqual(len(refusals), 1, f"a 401 tells tokens apart: {refusals}")
         self.assertEqual(json.loads(refusals.pop())["error"], "unauthenticated")
+        self.assertEqual(len(fhir_refusals), 1, f"a 401 tells tokens apart: {fhir_refusals}")
+        self.assertEqual(json.loads(fhir_refusals.pop())["issue"][0]["code"], "login")
 
     def test_someone_elses_object_is_answered_like_one_that_does_not_exist(self):
         """Status and whole body, with the id itself (when echoed) as the only difference."""
