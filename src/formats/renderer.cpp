@@ -1,5 +1,6 @@
 #include "formats/renderer.h"
 
+#include "formats/claim_renderers.h"
 #include "formats/document_renderer.h"
 #include "jobs/export_types.h"
 
@@ -19,6 +20,7 @@ Result<Rendered> render(const RenderInput& input) {
     out.content_type = jobs::content_type_for(input.format);
     return out;
   }
+  if (is_claim_format(input.format)) return render_claim(input);
   return Error::make(ErrorCode::kUnprocessable, "no renderer for this format");
 }
 

@@ -3,6 +3,7 @@
 // HTML for previews) go template → HTML → document tree → layout → painter or writer.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,8 @@ struct RenderInput {
   std::string created_at;
   //! The template's own stored images, by the names its <img src> uses; empty = none.
   doc::AssetResolver assets;
+  //! x12: the interchange control number (claims/control_numbers.h).
+  int64_t control_number = 0;
 };
 
 struct Rendered {

@@ -3,6 +3,7 @@
 #include "catalog/render_template.h"
 #include "catalog/template_assets.h"
 #include "catalog/template_store.h"
+#include "claims/control_numbers.h"
 #include "core/clock.h"
 #include "formats/renderer.h"
 #include "gather/gather.h"
@@ -50,18 +51,34 @@ Result<Redacted> redacted_context(db::Database& db, const Json& job, const std::
   return Redacted{std::move(context), std::move(report)};
 }
 
+// What the format needs besides the context: an 837P its control number, a superbill its
+// system template (a claim form has one shape), a document the job's template.
+Status prepare_input(db::Database& db, const Json& job, formats::RenderInput& input) {
+  if (input.format == "json") return {};
+  if (input.format == "x12") {
+    DOSSIER_ASSIGN_OR_RETURN(input.control_number,
+                             claims::control_number_for(db, job["id"].get<std::string>()));
+    return {};
+  }
+  if (input.format == "superbill") {
+    input.template_source = catalog::system_template_source("superbill");
+    input.template_name = "superbill";
+    return {};
+  }
+  DOSSIER_ASSIGN_OR_RETURN(TemplateChoice t, template_for(db, job));
+  input.template_source = std::move(t.source);
+  input.template_name = std::move(t.name);
+  input.assets = std::move(t.assets);
+  return {};
+}
+
 }  // namespace
 
 Result<Produced> produce_export(db::Database& db, const Json& job) {
   const std::string now = now_timestamp();
   DOSSIER_ASSIGN_OR_RETURN(Redacted r, redacted_context(db, job, now));
   formats::RenderInput input{job["format"].get<std::string>(), r.context, {}, "template", now};
-  if (input.format != "json") {
-    DOSSIER_ASSIGN_OR_RETURN(TemplateChoice t, template_for(db, job));
-    input.template_source = std::move(t.source);
-    input.template_name = std::move(t.name);
-    input.assets = std::move(t.assets);
-  }
+  DOSSIER_TRY(prepare_input(db, job, input));
   DOSSIER_ASSIGN_OR_RETURN(formats::Rendered out, formats::render(input));
   return Produced{std::move(out), std::move(r.report)};
 }
