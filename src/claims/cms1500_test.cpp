@@ -49,7 +49,7 @@ TEST(Cms1500ValuesTest, ItemsFromTheContext) {
   const auto& cells = pages[0].lines[0].cells;
   EXPECT_EQ(cells[0], "01 10 26  01 10 26");
   EXPECT_EQ(cells[1], "10");
-  EXPECT_EQ(cells[3], "90837  95");
+  EXPECT_EQ(cells[3], "90837 95");
   EXPECT_EQ(cells[4], "AB");
   EXPECT_EQ(cells[5], "150.00");
   EXPECT_EQ(cells[9], "1234567893");

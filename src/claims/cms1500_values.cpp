@@ -129,7 +129,7 @@ FormLine form_line(const Json& line) {
   const std::string date = form_date(str(line, "service_date"), true);
   std::string procedure = str(line, "procedure_code");
   const Json modifiers = line.value("modifiers", Json::array());
-  for (const auto& m : modifiers) procedure += "  " + m.get<std::string>();
+  for (const auto& m : modifiers) procedure += " " + m.get<std::string>();
   std::string pointers;
   const Json letters = line.value("diagnosis_pointers", Json::array());
   for (const auto& p : letters) pointers += p.get<std::string>();

@@ -97,7 +97,7 @@ class Writer837 {
     return buf;
   }
   std::string sender() const { return digits_of(str(practice_, "npi")); }
-  std::string receiver() const { return x12_text(str(coverage_, "payer_id")); }
+  std::string receiver() const { return x12_id(str(coverage_, "payer_id")); }
 
   void envelope_open() {
     w_.add_raw("ISA*00*" + padded("", 10) + "*00*" + padded("", 10) + "*ZZ*" +
@@ -144,17 +144,17 @@ class Writer837 {
     const std::string relationship = str(coverage_, "subscriber_relationship");
     const bool self = relationship.empty() || relationship == "self";
     w_.add({"HL", "2", "1", "22", self ? "0" : "1"});
-    w_.add({"SBR", "P", self ? "18" : "", x12_text(str(coverage_, "group_number")), "", "", "", "",
+    w_.add({"SBR", "P", self ? "18" : "", x12_id(str(coverage_, "group_number")), "", "", "", "",
             "", "CI"});
     if (self) {
       w_.add(person("IL", str(patient_, "family_name"), str(patient_, "given_name"),
-                    str(patient_, "middle_name"), "MI", x12_text(str(coverage_, "member_id"))));
+                    str(patient_, "middle_name"), "MI", x12_id(str(coverage_, "member_id"))));
       address(w_, patient_);
       w_.add({"DMG", "D8", digits_of(str(patient_, "birth_date")), sex_code(str(patient_, "sex"))});
     } else {
       w_.add(person("IL", str(coverage_, "subscriber_family_name"),
                     str(coverage_, "subscriber_given_name"), "", "MI",
-                    x12_text(str(coverage_, "member_id"))));
+                    x12_id(str(coverage_, "member_id"))));
     }
     w_.add({"NM1", "PR", "2", x12_text(str(coverage_, "payer_name")), "", "", "", "", "PI",
             receiver()});
@@ -193,8 +193,8 @@ class Writer837 {
     std::string account = str(patient_, "account_number");
     if (account.empty()) account = control(1);
     if (part > 0) account += "-" + std::to_string(part);
-    w_.add({"CLM", x12_text(account).substr(0, 20), x12_amount(total), "", "", pos + ":B:1", "Y",
-            "A", "Y", "Y"});
+    w_.add({"CLM", x12_id(account).substr(0, 20), x12_amount(total), "", "", pos + ":B:1", "Y", "A",
+            "Y", "Y"});
     diagnoses();
     const Json& rendering = claim_.value("rendering_provider", Json::object());
     if (str(rendering, "npi") != str(practice_, "npi")) rendering_provider(rendering);

@@ -37,6 +37,15 @@ std::string x12_text(const std::string& utf8) {
   return out;
 }
 
+std::string x12_id(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c >= 0x7f || c == '*' || c == '~' || c == ':' || c == '^') continue;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
 std::string digits_of(const std::string& s) {
   std::string out;
   for (char c : s) {

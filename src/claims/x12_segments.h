@@ -28,6 +28,10 @@ class SegmentWriter {
 //! (* ~ : ^) and other control characters replaced, runs of spaces collapsed.
 std::string x12_text(const std::string& utf8);
 
+//! An identifier (member ID, payer ID) as X12 text: as given, less the delimiters, control
+//! characters and anything outside ASCII.
+std::string x12_id(const std::string& s);
+
 //! Only the digits of `s` ("12-3456789" → "123456789").
 std::string digits_of(const std::string& s);
 
