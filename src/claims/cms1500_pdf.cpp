@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include "claims/cms1500_form.h"
+#include "core/utf8.h"
 #include "doc/c_handle.h"
 
 namespace dossier::claims::cms1500 {
@@ -39,7 +40,10 @@ class Painter {
       pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
       pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
     }
-    pango_layout_set_text(layout.get(), s.c_str(), static_cast<int>(s.size()));
+    // Pango refuses malformed UTF-8 and leaves cairo in an error state for the rest of the
+    // file, so whatever the record holds is made valid first.
+    const std::string valid = make_valid_utf8(s);
+    pango_layout_set_text(layout.get(), valid.c_str(), static_cast<int>(valid.size()));
     cairo_move_to(cr_, x, y);
     pango_cairo_show_layout(cr_, layout.get());
   }
@@ -119,8 +123,10 @@ Result<std::string> paint_pdf(const std::vector<FormPage>& pages, const std::str
       painter.page(p);
       cairo_show_page(cr.get());
     }
+    const cairo_status_t drawn = cairo_status(cr.get());
     cairo_surface_finish(surface.get());
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+    if (drawn != CAIRO_STATUS_SUCCESS ||
+        cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
       return Error::internal("the claim form could not be written");
     }
   }

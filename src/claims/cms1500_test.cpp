@@ -55,6 +55,12 @@ TEST(Cms1500ValuesTest, ItemsFromTheContext) {
   EXPECT_EQ(cells[9], "1234567893");
 }
 
+TEST(Cms1500ValuesTest, TheMiddleInitialIsACodePoint) {
+  Json ctx = testing::complete_context();
+  ctx["patient"]["middle_name"] = "Øyvind";
+  EXPECT_EQ(form_pages(ctx, "2026-01-20")[0].items.at("2"), "Doe, Jane, Ø");
+}
+
 TEST(Cms1500ValuesTest, SixLinesAPageTotalOnTheLast) {
   Json ctx = testing::complete_context();
   Json lines = Json::array();
@@ -76,6 +82,17 @@ TEST(Cms1500PdfTest, PaintsOnePageAForm) {
   ASSERT_TRUE(pdf.ok());
   EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
   EXPECT_NE(pdf->find("/Count 1"), std::string::npos);
+}
+
+TEST(Cms1500PdfTest, MalformedTextStillPaintsEveryPage) {
+  Json ctx = testing::complete_context();
+  ctx["patient"]["family_name"] = std::string("Do\xC3");  // a sequence cut short
+  Json lines = Json::array();
+  for (int i = 0; i < 7; ++i) lines.push_back(testing::line("2026-02-02", "90834", 100, {}, "11"));
+  ctx["service_lines"] = lines;
+  const auto pdf = paint_pdf(form_pages(ctx, "2026-03-01"), "");
+  ASSERT_TRUE(pdf.ok());
+  EXPECT_NE(pdf->find("/Count 2"), std::string::npos);
 }
 
 }  // namespace

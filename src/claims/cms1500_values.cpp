@@ -4,6 +4,7 @@
 
 #include "claims/cms1500_form.h"
 #include "claims/x12_837p.h"
+#include "core/utf8.h"
 
 namespace dossier::claims::cms1500 {
 namespace {
@@ -34,8 +35,11 @@ std::string sex_letter(const std::string& sex) {
 std::string name_of(const std::string& family, const std::string& given,
                     const std::string& middle) {
   std::string out = family + ", " + given;
-  if (!middle.empty()) out += ", " + middle.substr(0, 1);
-  return out;
+  if (middle.empty()) return out;
+  // The initial is the first code point, not the first byte: "Øyvind" → "Ø".
+  char32_t first = 0;
+  const size_t length = utf8_sequence(middle, 0, first);
+  return out + ", " + (length > 0 ? middle.substr(0, length) : std::string());
 }
 
 std::string address_of(const Json& o) {
