@@ -132,6 +132,21 @@ TEST(X12Test, RenderingProviderOnlyWhenNotTheBillingProvider) {
   EXPECT_FALSE(nm1_82(write(ctx)));
 }
 
+TEST(X12Test, ALineOfAnotherTherapistNamesItsRenderingProvider) {
+  Json ctx = complete_context();
+  ctx["service_lines"][1]["rendering_provider"]["npi"] = "1003000126";
+  ctx["service_lines"][1]["rendering_provider"]["family_name"] = "Lee";
+  const auto segs = parse(write(ctx));
+  std::vector<std::string> after_second_line;
+  bool second = false;
+  for (const auto& s : segs) {
+    if (s[0] == "LX" && s[1] == "2") second = true;
+    if (second && s[0] == "NM1") after_second_line = s;
+  }
+  EXPECT_EQ(after_second_line, (std::vector<std::string>{"NM1", "82", "1", "LEE", "ALEX", "", "",
+                                                         "", "XX", "1003000126"}));
+}
+
 TEST(X12Test, MoreThanFiftyLinesSplitIntoClaims) {
   Json ctx = complete_context();
   Json lines = Json::array();
