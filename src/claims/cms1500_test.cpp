@@ -55,10 +55,11 @@ TEST(Cms1500ValuesTest, ItemsFromTheContext) {
   EXPECT_EQ(cells[9], "1234567893");
 }
 
-TEST(Cms1500ValuesTest, TheMiddleInitialIsACodePoint) {
+TEST(Cms1500ValuesTest, NamesAreWrittenInTheLatinAlphabet) {
   Json ctx = testing::complete_context();
   ctx["patient"]["middle_name"] = "Øyvind";
-  EXPECT_EQ(form_pages(ctx, "2026-01-20")[0].items.at("2"), "Doe, Jane, Ø");
+  ctx["patient"]["family_name"] = "Иванова";
+  EXPECT_EQ(form_pages(ctx, "2026-01-20")[0].items.at("2"), "Ivanova, Jane, O");
 }
 
 TEST(Cms1500ValuesTest, SixLinesAPageTotalOnTheLast) {

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "claims/cms1500_form.h"
+#include "claims/latin_text.h"
 #include "claims/x12_837p.h"
-#include "core/utf8.h"
 
 namespace dossier::claims::cms1500 {
 namespace {
@@ -32,20 +32,20 @@ std::string sex_letter(const std::string& sex) {
   return sex == "female" ? "F" : sex == "male" ? "M" : "";
 }
 
+// Names and addresses in the Latin alphabet, as payers' OCR reads the form (latin_text.h).
 std::string name_of(const std::string& family, const std::string& given,
                     const std::string& middle) {
-  std::string out = family + ", " + given;
-  if (middle.empty()) return out;
-  // The initial is the first code point, not the first byte: "Øyvind" → "Ø".
-  char32_t first = 0;
-  const size_t length = utf8_sequence(middle, 0, first);
-  return out + ", " + (length > 0 ? middle.substr(0, length) : std::string());
+  std::string out = latin_ascii(family) + ", " + latin_ascii(given);
+  const std::string initial = latin_ascii(middle).substr(0, 1);
+  if (!initial.empty()) out += ", " + initial;
+  return out;
 }
 
 std::string address_of(const Json& o) {
   std::string street = str(o, "address_line1");
   if (!str(o, "address_line2").empty()) street += ", " + str(o, "address_line2");
-  return street + "\n" + str(o, "city") + "  " + str(o, "state") + "  " + str(o, "postal_code");
+  return latin_ascii(street) + "\n" + latin_ascii(str(o, "city")) + "  " + str(o, "state") + "  " +
+         str(o, "postal_code");
 }
 
 // Items 1–11d: the client, the insured and the coverage.
@@ -117,7 +117,7 @@ void provider_items(const Json& ctx, const std::string& signed_on,
   items["25"] = str(practice, "tax_id") + "    [X] EIN";
   items["26"] = str(patient, "account_number");
   items["27"] = "[X] YES";
-  std::string signer = str(rendering, "name");
+  std::string signer = latin_ascii(str(rendering, "name"));
   if (!str(rendering, "credentials").empty()) signer += ", " + str(rendering, "credentials");
   items["31"] = signer + "\nSIGNATURE ON FILE\nDATE " + form_date(signed_on);
   items["32"] = str(practice, "name") + "\n" + address_of(practice);

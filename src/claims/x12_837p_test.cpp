@@ -166,6 +166,9 @@ TEST(X12Test, TextIsUpperCaseAsciiWithoutSeparators) {
   ctx["patient"]["family_name"] = "Núñez*O'Brien~";
   const std::string text = write(ctx);
   EXPECT_NE(text.find("NM1*IL*1*NUNEZ O'BRIEN*JANE****MI*XYZ123456789~"), std::string::npos);
+  // Other scripts are transliterated, never dropped into a blank name.
+  ctx["patient"]["family_name"] = "Иванова";
+  EXPECT_NE(write(ctx).find("NM1*IL*1*IVANOVA*JANE"), std::string::npos);
 }
 
 TEST(X12Test, Amounts) {

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "redact/text_fold.h"
+#include "claims/latin_text.h"
 
 namespace dossier::claims {
 
@@ -23,8 +23,8 @@ void SegmentWriter::add_raw(const std::string& segment) {
 }
 
 std::string x12_text(const std::string& utf8) {
-  // Folding strips accents ("José" → "jose"); what is left outside ASCII has no X12 spelling.
-  const std::string folded = redact::fold_term(utf8);
+  // Other scripts are transliterated ("Мария" → "Mariya"), never dropped into a blank.
+  const std::string folded = latin_ascii(utf8);
   std::string out;
   for (unsigned char c : folded) {
     const bool separator = c == '*' || c == '~' || c == ':' || c == '^';

@@ -24,7 +24,7 @@ class SegmentWriter {
   size_t count_ = 0;
 };
 
-//! A name or address as X12 text: accents folded, upper-case ASCII, the delimiters
+//! A name or address as X12 text: transliterated to upper-case ASCII, the delimiters
 //! (* ~ : ^) and other control characters replaced, runs of spaces collapsed.
 std::string x12_text(const std::string& utf8);
 
