@@ -31,4 +31,11 @@ inline const char* audit_chain_lock(Backend b) {
   return b == Backend::kPostgres ? "SELECT pg_advisory_xact_lock(727362)" : nullptr;
 }
 
+//! A statement that serializes handing out 837P interchange control numbers for the rest of
+//! the transaction (PostgreSQL advisory lock, a key of its own), or nullptr where SQLite's
+//! write lock already does.
+inline const char* claim_number_lock(Backend b) {
+  return b == Backend::kPostgres ? "SELECT pg_advisory_xact_lock(727363)" : nullptr;
+}
+
 }  // namespace dossier::db

@@ -1,5 +1,6 @@
 #include "formats/renderer.h"
 
+#include "formats/claim_renderers.h"
 #include "formats/csv_renderer.h"
 #include "formats/document_renderer.h"
 #include "formats/fhir_renderer.h"
@@ -27,6 +28,12 @@ Result<Rendered> render(const RenderInput& input, const ByteSink& out) {
                     jobs::extension_for(input.format),
                     jobs::content_type_for(input.format),
                     std::move(document.notes)};
+  }
+  if (is_claim_format(input.format)) {
+    DOSSIER_ASSIGN_OR_RETURN(Rendered claim, render_claim(input));
+    DOSSIER_TRY(out(claim.bytes));
+    return Rendered{
+        {}, std::move(claim.extension), std::move(claim.content_type), std::move(claim.notes)};
   }
   return Error::make(ErrorCode::kUnprocessable, "no renderer for this format");
 }

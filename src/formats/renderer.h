@@ -4,6 +4,7 @@
 // writer, and write their finished bytes once.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,8 @@ struct RenderInput {
   std::string created_at;
   //! The template's own stored images, by the names its <img src> uses; empty = none.
   doc::AssetResolver assets;
+  //! x12: the interchange control number (claims/control_numbers.h).
+  int64_t control_number = 0;
 };
 
 struct Rendered {

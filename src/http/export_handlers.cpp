@@ -7,6 +7,7 @@
 #include "http/app.h"
 #include "http/error_mapping.h"
 #include "jobs/export_request.h"
+#include "pipeline/claim_precheck.h"
 
 namespace dossier::http {
 namespace {
@@ -24,6 +25,7 @@ Result<Response> create_export(App& app, const Context& ctx, jobs::ExportType ty
     return audit_refusal(app, ctx.caller, {"create_export", 0, std::nullopt, patient},
                          allowed.error());
   }
+  DOSSIER_TRY(pipeline::check_claim_request(app.db, ctx.caller, request));
   DOSSIER_ASSIGN_OR_RETURN(Json created, app.jobs.create(ctx.caller, request));
   if (app.job_enqueued) app.job_enqueued();
   Response r = Response::json(202, created);

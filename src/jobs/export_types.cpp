@@ -42,8 +42,12 @@ const std::vector<ExportType>& all_export_types() {
   return kAll;
 }
 
-const std::vector<std::string>& implemented_formats(ExportType) {
+const std::vector<std::string>& implemented_formats(ExportType type) {
   static const std::vector<std::string> kFormats = {"json", "pdf", "docx", "csv", "xlsx", "fhir"};
+  // Claims: an X12 837P, a CMS-1500 form, a superbill for a client claiming out of network.
+  static const std::vector<std::string> kClaimFormats = {
+      "json", "pdf", "docx", "csv", "xlsx", "fhir", "x12", "cms1500", "superbill"};
+  if (type == ExportType::kInsuranceReport) return kClaimFormats;
   return kFormats;
 }
 
@@ -56,6 +60,8 @@ std::string content_type_for(std::string_view format, std::string_view export_ty
     return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   }
   if (format == "csv") return "text/csv";
+  if (format == "x12") return "application/edi-x12";
+  if (format == "cms1500" || format == "superbill") return "application/pdf";
   if (format == "html") return "text/html; charset=utf-8";
   if (format == "fhir") return "application/fhir+json";
   return "application/octet-stream";
@@ -64,6 +70,7 @@ std::string content_type_for(std::string_view format, std::string_view export_ty
 std::string extension_for(std::string_view format, std::string_view export_type) {
   if (csv_is_zip(format, export_type)) return ".zip";
   if (format == "fhir") return ".json";
+  if (format == "cms1500" || format == "superbill") return ".pdf";
   return "." + std::string(format);
 }
 

@@ -3,6 +3,7 @@
 #include "catalog/render_template.h"
 #include "catalog/template_assets.h"
 #include "catalog/template_store.h"
+#include "claims/control_numbers.h"
 #include "core/clock.h"
 #include "formats/renderer.h"
 #include "gather/gather.h"
@@ -50,17 +51,29 @@ Result<Redacted> redacted_context(db::Database& db, const Json& job, const std::
   return Redacted{std::move(context), std::move(report)};
 }
 
-// The render input of a job, with its template when the format needs one.
-Result<formats::RenderInput> render_input(db::Database& db, const Json& job, const Json& context,
-                                          const std::string& now) {
-  formats::RenderInput input{job["format"].get<std::string>(), context, {}, "template", now};
-  // Data formats write straight from the Context.
-  if (input.format == "json" || input.format == "csv" || input.format == "xlsx") return input;
+// What the format needs besides the context: an 837P its control number, a superbill its
+// system template (a claim form has one shape), a document the job's template. Data formats
+// write straight from the Context.
+Status prepare_input(db::Database& db, const Json& job, formats::RenderInput& input) {
+  if (input.format == "json" || input.format == "csv" || input.format == "xlsx" ||
+      input.format == "fhir") {
+    return {};
+  }
+  if (input.format == "x12") {
+    DOSSIER_ASSIGN_OR_RETURN(input.control_number,
+                             claims::control_number_for(db, job["id"].get<std::string>()));
+    return {};
+  }
+  if (input.format == "superbill") {
+    input.template_source = catalog::system_template_source("superbill");
+    input.template_name = "superbill";
+    return {};
+  }
   DOSSIER_ASSIGN_OR_RETURN(TemplateChoice t, template_for(db, job));
   input.template_source = std::move(t.source);
   input.template_name = std::move(t.name);
   input.assets = std::move(t.assets);
-  return input;
+  return {};
 }
 
 }  // namespace
@@ -68,7 +81,8 @@ Result<formats::RenderInput> render_input(db::Database& db, const Json& job, con
 Result<Produced> produce_export(db::Database& db, const Json& job, const ByteSink& out) {
   const std::string now = now_timestamp();
   DOSSIER_ASSIGN_OR_RETURN(Redacted r, redacted_context(db, job, now));
-  DOSSIER_ASSIGN_OR_RETURN(formats::RenderInput input, render_input(db, job, r.context, now));
+  formats::RenderInput input{job["format"].get<std::string>(), r.context, {}, "template", now};
+  DOSSIER_TRY(prepare_input(db, job, input));
   DOSSIER_ASSIGN_OR_RETURN(formats::Rendered rendered, formats::render(input, out));
   return Produced{std::move(rendered), std::move(r.report)};
 }

@@ -256,7 +256,9 @@ ResourceSpec coverage() {
             one_of("subscriber_relationship", {"self", "spouse", "child", "other"}).required(),
             text("subscriber_given_name", 100), text("subscriber_family_name", 100),
             make("subscriber_birth_date", T::kDate).past(), sex("subscriber_sex"),
-            make("start_date", T::kDate), make("end_date", T::kDate), created(), updated()});
+            make("start_date", T::kDate), make("end_date", T::kDate), created(), updated(),
+            one_of("telehealth_modifier", {"95", "GT"}),
+            one_of("telehealth_place_of_service", {"02", "10", "11"})});
   s.check = check_coverage;
   return s;
 }

@@ -113,7 +113,9 @@ std::vector<TableSpec> build_tables() {
         {"start_date", K::kDate},
         {"end_date", K::kDate},
         created,
-        updated},
+        updated,
+        {"telehealth_modifier", K::kText},  // added by 0012, so after the stamps
+        {"telehealth_place_of_service", K::kText}},
        "patient_id",
        "created_at",
        ""},
