@@ -31,21 +31,27 @@ def qpdf_check(pdf_bytes):
     return proc.returncode, proc.stdout + proc.stderr
 
 
+def run_soffice(profile, arguments):
+    """Runs headless LibreOffice with a profile of its own; returns the finished process."""
+    command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", *arguments]
+    # LibreOffice now and then aborts while it sets up a fresh profile; only a crash (a
+    # signal) is retried, so a file it cannot read still fails.
+    for _ in range(3):
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        if 0 <= proc.returncode <= 128:
+            break
+    if proc.returncode != 0:
+        raise AssertionError(f"soffice failed ({proc.returncode}): {proc.stderr}")
+    return proc
+
+
 def libreoffice_text(docx_files):
     """Converts DOCX files with LibreOffice in one start-up; returns {path: text}."""
     out_dir = tempfile.mkdtemp(prefix="dossier-lo-")
     profile = tempfile.mkdtemp(prefix="dossier-lo-profile-")
     try:
-        command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                   "--convert-to", "txt:Text (encoded):UTF8", "--outdir", out_dir, *docx_files]
-        # LibreOffice now and then aborts while it sets up a fresh profile; only a crash (a
-        # signal) is retried, so a document it cannot read still fails.
-        for _ in range(3):
-            proc = subprocess.run(command, capture_output=True, text=True, timeout=600)
-            if 0 <= proc.returncode <= 128:
-                break
-        if proc.returncode != 0:
-            raise AssertionError(f"soffice failed ({proc.returncode}): {proc.stderr}")
+        run_soffice(profile, ["--convert-to", "txt:Text (encoded):UTF8", "--outdir", out_dir,
+                              *docx_files])
         texts = {}
         for path in docx_files:
             name = os.path.splitext(os.path.basename(path))[0] + ".txt"

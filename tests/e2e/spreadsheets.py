@@ -6,10 +6,11 @@ import io
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 import zipfile
 import xml.etree.ElementTree as ET
+
+from documents import run_soffice
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
@@ -84,19 +85,11 @@ def libreoffice_csv(path):
     profile = tempfile.mkdtemp(prefix="dossier-lo-profile-")
     try:
         # 44,34,76: comma, double quote, UTF-8; then first line 1; the -1 writes every sheet.
-        command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless"]
-        if path.endswith(".csv"):
-            command += ["--infilter=CSV:44,34,76,1"]
-        command += ["--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,false,false,-1',
-                    "--outdir", out_dir, path]
-        # LibreOffice now and then aborts while it sets up a fresh profile; only a crash (a
-        # signal) is retried, so a file it cannot read still fails.
-        for _ in range(3):
-            proc = subprocess.run(command, capture_output=True, text=True, timeout=600)
-            if 0 <= proc.returncode <= 128:
-                break
-        if proc.returncode != 0:
-            raise AssertionError(f"soffice failed ({proc.returncode}): {proc.stderr}")
+        arguments = ["--infilter=CSV:44,34,76,1"] if path.endswith(".csv") else []
+        arguments += ["--convert-to",
+                      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,false,false,-1',
+                      "--outdir", out_dir, path]
+        proc = run_soffice(profile, arguments)
         base = os.path.splitext(os.path.basename(path))[0]
         sheets = {}
         for produced in glob.glob(os.path.join(out_dir, "*.csv")):
