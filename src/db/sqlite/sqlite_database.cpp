@@ -7,10 +7,9 @@
 namespace dossier::db {
 namespace {
 
-struct StatementCloser {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
+// Enough for every statement the service runs; past it the cache starts over rather than
+// growing with statements built from variable parts.
+constexpr size_t kMaxCachedStatements = 512;
 
 // Constraint violations are caused by input (a duplicate MRN, a dangling reference) and
 // become conflicts; anything else is an environment failure. Neither echoes values.
@@ -90,6 +89,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
 }
 
 SqliteDatabase::~SqliteDatabase() {
+  statements_.clear();
   sqlite3_close_v2(handle_);
 }
 
@@ -101,14 +101,45 @@ Status SqliteDatabase::exec_script(std::string_view sql) {
   return {};
 }
 
-Status SqliteDatabase::run(std::string_view sql, const Params& params, const RowSink* sink) {
-  std::lock_guard lock(mutex_);
+void SqliteDatabase::StatementCloser::operator()(sqlite3_stmt* stmt) const {
+  sqlite3_finalize(stmt);
+}
+
+Result<SqliteDatabase::Statement> SqliteDatabase::take_statement(std::string_view sql) {
+  if (auto cached = statements_.find(std::string(sql)); cached != statements_.end()) {
+    Statement stmt = std::move(cached->second);
+    statements_.erase(cached);
+    return stmt;
+  }
   sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(handle_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+  const int rc = sqlite3_prepare_v3(handle_, sql.data(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
   Statement stmt(raw);
   if (rc != SQLITE_OK) return sqlite_error(handle_, rc);
+  return stmt;
+}
+
+void SqliteDatabase::return_statement(std::string_view sql, Statement stmt) {
+  if (!stmt) return;  // text without a statement in it (blank, or only a comment)
+  sqlite3_reset(stmt.get());
+  sqlite3_clear_bindings(stmt.get());
+  if (statements_.size() >= kMaxCachedStatements) statements_.clear();
+  statements_.try_emplace(std::string(sql), std::move(stmt));
+}
+
+Status SqliteDatabase::run(std::string_view sql, const Params& params, const RowSink* sink) {
+  std::lock_guard lock(mutex_);
+  DOSSIER_ASSIGN_OR_RETURN(Statement stmt, take_statement(sql));
+  // Back to the cache however the run ends, so that an error leaves no statement open.
+  struct Return {
+    SqliteDatabase& db;
+    std::string_view sql;
+    Statement& stmt;
+    ~Return() { db.return_statement(sql, std::move(stmt)); }
+  } give_back{*this, sql, stmt};
   DOSSIER_TRY(bind(handle_, stmt.get(), params));
   const int ncols = sqlite3_column_count(stmt.get());
+  int rc = SQLITE_OK;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
     if (sink == nullptr) continue;
     Json row = Json::object();

@@ -5,10 +5,12 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "db/database.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace dossier::db {
 
@@ -35,10 +37,23 @@ class SqliteDatabase final : public Database {
 
  private:
   explicit SqliteDatabase(sqlite3* handle) : handle_(handle) {}
+  struct StatementCloser {
+    void operator()(sqlite3_stmt* stmt) const;
+  };
+  using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
+
   //! Steps the statement to its end, handing each row to `sink` when there is one.
   Status run(std::string_view sql, const Params& params, const RowSink* sink);
+  //! A prepared statement for `sql`: the cached one when it is not in use, else a new one.
+  Result<Statement> take_statement(std::string_view sql);
+  //! Resets `stmt` and keeps it for the next run of `sql`.
+  void return_statement(std::string_view sql, Statement stmt);
 
   sqlite3* handle_;
+  // The service runs the same few hundred statements over and over; parsing them again on
+  // every call cost more than running them. Guarded by mutex_; a statement is taken out
+  // while it runs, so a row sink that runs the same SQL again gets a fresh one.
+  std::unordered_map<std::string, Statement> statements_;
   std::recursive_mutex mutex_;
   int depth_ = 0;  // transaction nesting, guarded by mutex_
 };
