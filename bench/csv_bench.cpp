@@ -2,11 +2,10 @@
 // tables): gather, then render into a sink that only counts, as a worker streams it (no
 // redaction or encryption). Reports rows per second end to end and for rendering alone, and
 // the peak RSS before and after the exports, so that a run at 100 patients and one at 1000
-// show whether memory grows with the practice.
+// show whether memory grows with the practice. The practice is a SQLite file, as the embedded
+// default keeps it, generated before the measurement starts.
 //
 // Usage: dossier_csv_bench PATIENTS
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,9 +13,7 @@
 
 #include "core/clock.h"
 #include "core/ids.h"
-#include "db/migrations.h"
-#include "db/sqlite/sqlite_database.h"
-#include "demo/demo.h"
+#include "demo_practice.h"
 #include "formats/renderer.h"
 #include "formats/tabular/projection.h"
 #include "gather/gather.h"
@@ -24,12 +21,6 @@
 
 namespace dossier {
 namespace {
-
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
-}
 
 Json full_record_job(const std::string& user_id, const std::string& patient_id) {
   auto req = jobs::parse_export_request(jobs::ExportType::kFullRecord,
@@ -52,38 +43,33 @@ int64_t rows_of(const Json& context) {
 }
 
 int run(int patients) {
-  auto db = std::move(db::SqliteDatabase::open(":memory:")).value();
-  if (!db::migrate(*db).ok()) return 1;
-  auto tokens = demo::generate(*db, {.patients = patients, .seed = 1, .today = "2026-11-01"});
-  if (!tokens.ok()) return 1;
-  const double rss_before = peak_rss_mb();
+  bench::DemoPractice practice(patients);
+  const double rss_before = bench::peak_rss_mb();
   int64_t rows = 0, bytes = 0, exports = 0;
   std::chrono::duration<double> spent{0}, rendering{0};
   const ByteSink counting = [&bytes](std::string_view chunk) {
     bytes += static_cast<int64_t>(chunk.size());
     return Status{};
   };
-  for (const auto& therapist : (*tokens)["therapists"]) {
-    for (const auto& patient : therapist["patient_ids"]) {
-      const Json job =
-          full_record_job(therapist["user_id"].get<std::string>(), patient.get<std::string>());
-      const auto start = std::chrono::steady_clock::now();
-      auto context = gather::gather(*db, job, now_timestamp());
-      if (!context.ok()) return 1;
-      const auto gathered = std::chrono::steady_clock::now();
-      if (!formats::render({"csv", *context}, counting).ok()) return 1;
-      spent += std::chrono::steady_clock::now() - start;
-      rendering += std::chrono::steady_clock::now() - gathered;
-      rows += rows_of(*context);
-      ++exports;
-    }
+  for (const auto& [patient_id, therapist_id] : practice.patients()) {
+    const Json job = full_record_job(therapist_id, patient_id);
+    const auto start = std::chrono::steady_clock::now();
+    auto context = gather::gather(practice.db(), job, now_timestamp());
+    if (!context.ok()) return 1;
+    const auto gathered = std::chrono::steady_clock::now();
+    if (!formats::render({"csv", *context}, counting).ok()) return 1;
+    spent += std::chrono::steady_clock::now() - start;
+    rendering += std::chrono::steady_clock::now() - gathered;
+    rows += rows_of(*context);
+    ++exports;
   }
   std::printf(
       "patients %5d  exports %5lld  rows %9lld  %8.0f rows/s (render alone %8.0f)  %7.1f MB out  "
       "peak RSS %6.1f MB before, %6.1f MB after (+%.1f MB)\n",
       patients, static_cast<long long>(exports), static_cast<long long>(rows),
       static_cast<double>(rows) / spent.count(), static_cast<double>(rows) / rendering.count(),
-      static_cast<double>(bytes) / 1e6, rss_before, peak_rss_mb(), peak_rss_mb() - rss_before);
+      static_cast<double>(bytes) / 1e6, rss_before, bench::peak_rss_mb(),
+      bench::peak_rss_mb() - rss_before);
   return 0;
 }
 
