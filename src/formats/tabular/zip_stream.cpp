@@ -31,7 +31,8 @@ Error too_large() {
 
 }  // namespace
 
-// zlib's raw deflate state, ended when the writer goes.
+// zlib's raw deflate state, ended when the writer goes. The fastest level: at the default,
+// deflate took half the time of a whole CSV export, for an archive only 15% smaller.
 struct ZipStreamWriter::Deflater {
   z_stream stream{};
   Deflater() {
