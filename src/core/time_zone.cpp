@@ -73,4 +73,22 @@ Result<LocalTime> to_local_time(TimePoint t, std::string_view name) {
   return out;
 }
 
+Result<TimePoint> from_local_time(const Date& date, int hour, int minute, std::string_view name) {
+  const date::local_seconds local =
+      date::local_days{date::year{date.year} / date.month / date.day} + std::chrono::hours{hour} +
+      std::chrono::minutes{minute};
+  if (name == "UTC") return TimePoint{local.time_since_epoch()};
+  const date::time_zone* zone = find_zone(name);
+  if (zone == nullptr) return unknown_zone();
+  const date::local_info info = zone->get_info(local);
+  switch (info.result) {
+    case date::local_info::unique:
+    case date::local_info::ambiguous:  // first: the offset before the clocks went back
+      return TimePoint{local.time_since_epoch() - info.first.offset};
+    case date::local_info::nonexistent:
+    default:
+      return TimePoint{info.second.begin.time_since_epoch()};
+  }
+}
+
 }  // namespace dossier

@@ -42,4 +42,9 @@ bool is_time_zone(std::string_view name);
 //! the tz database cannot be read; never throws.
 Result<LocalTime> to_local_time(TimePoint t, std::string_view name);
 
+//! The instant at which zone `name` shows `date` at `hour`:`minute`. A wall time that a change
+//! to daylight saving time skips gives the instant of the change (the first one after it that
+//! exists); a wall time that occurs twice gives the earlier. Errors as to_local_time.
+Result<TimePoint> from_local_time(const Date& date, int hour, int minute, std::string_view name);
+
 }  // namespace dossier

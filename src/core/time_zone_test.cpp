@@ -78,5 +78,34 @@ TEST(TimeZoneTest, RejectsUnknownAndMalformedNames) {
   EXPECT_EQ(r.error().fields[0].path, "time_zone");
 }
 
+std::string instant(const Date& date, int hour, int minute, std::string_view zone) {
+  auto t = from_local_time(date, hour, minute, zone);
+  EXPECT_TRUE(t.ok()) << zone;
+  return t.ok() ? format_timestamp(*t) : "";
+}
+
+TEST(TimeZoneTest, LocalWallTimeBecomesItsInstant) {
+  EXPECT_EQ(instant({2026, 7, 1}, 8, 0, "America/New_York"), "2026-07-01T12:00:00.000Z");
+  EXPECT_EQ(instant({2026, 1, 15}, 8, 0, "America/New_York"), "2026-01-15T13:00:00.000Z");
+  EXPECT_EQ(instant({2026, 3, 10}, 19, 32, "Asia/Kolkata"), "2026-03-10T14:02:00.000Z");
+  EXPECT_EQ(instant({2026, 2, 28}, 23, 59, "UTC"), "2026-02-28T23:59:00.000Z");
+}
+
+TEST(TimeZoneTest, ASkippedWallTimeIsTheMomentTheClocksWentForward) {
+  // 02:30 does not happen on 2026-03-08 in New York: 03:00 EDT (07:00Z) is the first after it.
+  EXPECT_EQ(instant({2026, 3, 8}, 2, 30, "America/New_York"), "2026-03-08T07:00:00.000Z");
+}
+
+TEST(TimeZoneTest, ARepeatedWallTimeIsItsFirstOccurrence) {
+  // 01:30 happens twice on 2026-11-01 in New York: first in EDT (05:30Z), then in EST.
+  EXPECT_EQ(instant({2026, 11, 1}, 1, 30, "America/New_York"), "2026-11-01T05:30:00.000Z");
+}
+
+TEST(TimeZoneTest, FromLocalTimeRefusesAnUnknownZone) {
+  auto t = from_local_time({2026, 1, 1}, 8, 0, "Mars/Olympus_Mons");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.error().code, ErrorCode::kValidation);
+}
+
 }  // namespace
 }  // namespace dossier
