@@ -36,6 +36,8 @@ struct ExportRequest {
   Json parameters = Json::object();
   //! include_sections exactly as the request gave them (the template's choices fill the rest).
   Json requested_sections = Json::object();
+  //! The scheduled report that made the request, recorded on its 'created' audit row.
+  std::optional<std::string> schedule_id;
 };
 
 //! include_sections with every key of `type`: the request's choice, else the template's,

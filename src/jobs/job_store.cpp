@@ -27,13 +27,12 @@ Result<Json> JobStore::create(const auth::Caller& caller, const ExportRequest& r
         {id, caller.user_id, request.patient_id ? Json(*request.patient_id) : Json(nullptr),
          request.template_id ? Json(*request.template_id) : Json(nullptr),
          export_type_name(request.type), request.format, request.parameters.dump(), now}));
-    DOSSIER_TRY(audit::append(db_, audit_key_, caller,
-                              {"created",
-                               id,
-                               request.patient_id,
-                               {{"export_type", export_type_name(request.type)},
-                                {"format", request.format},
-                                {"disclosure", disclosure_of(request.parameters)}}}));
+    Json metadata = {{"export_type", export_type_name(request.type)},
+                     {"format", request.format},
+                     {"disclosure", disclosure_of(request.parameters)}};
+    if (request.schedule_id) metadata["schedule_id"] = *request.schedule_id;
+    DOSSIER_TRY(
+        audit::append(db_, audit_key_, caller, {"created", id, request.patient_id, metadata}));
     DOSSIER_TRY(db_.notify(kJobsChannel));
     DOSSIER_ASSIGN_OR_RETURN(Json queued,
                              db_.query_one("SELECT COUNT(*) AS n FROM export_jobs WHERE status IN "
