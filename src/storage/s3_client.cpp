@@ -1,40 +1,18 @@
 #include "storage/s3_client.h"
 
-#include <curl/curl.h>
 #include <strings.h>
 
 #include <cctype>
-#include <mutex>
 
 #include "core/crypto.h"
+#include "core/curl.h"
 #include "core/log.h"
 
 namespace dossier::storage {
 namespace {
 
-struct EasyDeleter {
-  void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
-};
-struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-using CurlSlist = std::unique_ptr<curl_slist, SlistDeleter>;
-
-// curl_global_init is not safe to race with itself or with other curl calls.
-bool init_curl_once() {
-  static std::once_flag once;
-  static CURLcode result = CURLE_OK;
-  std::call_once(once, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
-  return result == CURLE_OK;
-}
-
-bool append(CurlSlist& list, const std::string& line) {
-  curl_slist* head = curl_slist_append(list.get(), line.c_str());
-  if (head == nullptr) return false;
-  static_cast<void>(list.release());  // `head` is the same list, extended
-  list.reset(head);
-  return true;
-}
+using CurlSlist = curl::Slist;
+using curl::append;
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -126,7 +104,7 @@ std::string loggable_code(std::string code) {
 }  // namespace
 
 struct S3Connection::Handle {
-  std::unique_ptr<CURL, EasyDeleter> easy;
+  curl::Easy easy;
 };
 
 S3Connection::S3Connection(std::shared_ptr<const S3Config> config, std::unique_ptr<Handle> handle)
@@ -134,7 +112,7 @@ S3Connection::S3Connection(std::shared_ptr<const S3Config> config, std::unique_p
 
 Result<S3Connection> S3Connection::open(std::shared_ptr<const S3Config> config) {
   auto handle = std::make_unique<Handle>();
-  if (init_curl_once()) handle->easy.reset(curl_easy_init());
+  if (curl::init_once()) handle->easy.reset(curl_easy_init());
   if (!handle->easy) {
     log::error("s3_curl_init_failed");
     return Error::internal("could not start an HTTP client");
