@@ -8,28 +8,11 @@
 
 namespace dossier::cli {
 
-PeriodicCleanup::PeriodicCleanup(Environment& env, std::chrono::seconds period)
-    : env_(env), period_(period), thread_([this] { loop(); }) {}
-
-PeriodicCleanup::~PeriodicCleanup() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
+void cleanup_pass(Environment& env) {
+  if (auto pass = jobs::expire_files(*env.db, *env.files, system_clock(), env.audit_key);
+      !pass.ok()) {
+    log::error("cleanup_failed", {{"error", pass.error().detail}});
   }
-  stop_signal_.notify_all();
-  thread_.join();
-}
-
-void PeriodicCleanup::loop() {
-  std::unique_lock lock(mutex_);
-  do {
-    lock.unlock();
-    if (auto pass = jobs::expire_files(*env_.db, *env_.files, system_clock(), env_.audit_key);
-        !pass.ok()) {
-      log::error("cleanup_failed", {{"error", pass.error().detail}});
-    }
-    lock.lock();
-  } while (!stop_signal_.wait_for(lock, period_, [this] { return stopping_; }));
 }
 
 int run_cleanup(const CleanupArgs& args) {

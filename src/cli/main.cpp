@@ -58,6 +58,11 @@ int main(int argc, char** argv) {
                    "How often to delete export files past their expiry (default 60)")
       ->check(CLI::Range(1, 24 * 60));
   serve_cmd
+      ->add_option("--schedule-seconds", serve.schedule_seconds,
+                   "How often to run scheduled reports whose time has come (default 30; 0: "
+                   "another process runs them)")
+      ->check(CLI::Range(0, 3600));
+  serve_cmd
       ->add_option("--link-hours", serve.link_hours,
                    "How long a signed download link works (default 24; never past the file)")
       ->check(CLI::Range(1, 24 * 7));

@@ -8,11 +8,13 @@
 
 #include "cli/cleanup.h"
 #include "cli/commands.h"
+#include "cli/periodic.h"
 #include "cli/render_workers.h"
 #include "core/log.h"
 #include "db/open_database.h"
 #include "http/app.h"
 #include "http/server.h"
+#include "schedule/scheduler.h"
 
 namespace dossier::cli {
 namespace {
@@ -95,7 +97,16 @@ int run_serve(const ServeArgs& args) {
   if (!args.no_worker) workers.emplace(*env, args.workers);
 
   if (workers) workers->start();
-  PeriodicCleanup cleanup(*env, std::chrono::minutes(args.cleanup_minutes));
+  PeriodicTask cleanup(std::chrono::minutes(args.cleanup_minutes), [&env] { cleanup_pass(*env); });
+  schedule::Scheduler scheduler(db, job_store, system_clock());
+  std::optional<PeriodicTask> scheduling;
+  if (args.schedule_seconds > 0) {
+    scheduling.emplace(std::chrono::seconds(args.schedule_seconds), [&scheduler, &workers] {
+      auto ran = scheduler.run_due();
+      if (!ran.ok()) log::error("scheduler_failed", {{"error", ran.error().detail}});
+      if (ran.ok() && *ran > 0 && workers) workers->notify();
+    });
+  }
   std::thread watcher([&server] {
     log::info("shutdown", {{"signal", wait_for_shutdown_signal()}});
     (*server)->stop();
@@ -114,10 +125,12 @@ int run_serve(const ServeArgs& args) {
   if (!status.ok()) {
     pthread_kill(watcher.native_handle(), SIGTERM);
     watcher.join();
+    scheduling.reset();
     if (workers) workers->shutdown();
     return fail("cannot listen on " + args.listen);
   }
   watcher.join();
+  scheduling.reset();  // it wakes the workers: stopped first
   if (workers) workers->shutdown();
   return 0;
 }
