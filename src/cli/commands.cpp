@@ -20,9 +20,7 @@ int fail(const std::string& what) {
 }
 
 int fail_with(const std::string& what, const Error& e) {
-  std::string text = what + ": " + e.detail;
-  for (const auto& f : e.fields) text += "; " + f.path + " " + f.problem;
-  return fail(text);
+  return fail(what + ": " + e.summary());
 }
 
 int run_demo(const DemoArgs& args) {

@@ -25,12 +25,14 @@ struct WorkerSettings {
 struct ServeArgs {
   Location location;
   std::string listen = "127.0.0.1:8080";
-  int cleanup_minutes = 60;   //!< how often expired files are deleted
-  int schedule_seconds = 30;  //!< how often due scheduled reports are run; 0: never here
-  int link_hours = 24;        //!< how long a signed download link works
-  bool no_worker = false;     //!< API only: the jobs are rendered by `dossier worker` processes
-  int rate_limit = 1200;      //!< requests a minute per token (or address); 0: no limit
-  std::string tls_cert;       //!< PEM certificate chain; with tls_key, serve HTTPS only
+  int cleanup_minutes = 60;       //!< how often expired files are deleted
+  int schedule_seconds = 30;      //!< how often due scheduled reports are run; 0: never here
+  std::string public_url;         //!< where emailed links point; "" for http://LISTEN
+  std::string schedule_copy_dir;  //!< where schedules that ask for a copy put their files
+  int link_hours = 24;            //!< how long a signed download link works
+  bool no_worker = false;         //!< API only: the jobs are rendered by `dossier worker` processes
+  int rate_limit = 1200;          //!< requests a minute per token (or address); 0: no limit
+  std::string tls_cert;           //!< PEM certificate chain; with tls_key, serve HTTPS only
   std::string tls_key;
   WorkerSettings workers;
 };

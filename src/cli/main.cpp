@@ -62,6 +62,12 @@ int main(int argc, char** argv) {
                    "How often to run scheduled reports whose time has come (default 30; 0: "
                    "another process runs them)")
       ->check(CLI::Range(0, 3600));
+  serve_cmd->add_option("--public-url", serve.public_url,
+                        "The address users reach Dossier at, for links in emails (default "
+                        "http://LISTEN, or https:// with --tls-cert)");
+  serve_cmd->add_option("--schedule-copy-dir", serve.schedule_copy_dir,
+                        "A directory where scheduled reports that ask for a copy are written, "
+                        "decrypted");
   serve_cmd
       ->add_option("--link-hours", serve.link_hours,
                    "How long a signed download link works (default 24; never past the file)")

@@ -14,6 +14,7 @@
 #include "db/open_database.h"
 #include "http/app.h"
 #include "http/server.h"
+#include "schedule/delivery.h"
 #include "schedule/scheduler.h"
 
 namespace dossier::cli {
@@ -49,6 +50,31 @@ int pool_size(const ServeArgs& args) {
   return 10 + (args.no_worker ? 0 : args.workers.threads + 1);
 }
 
+int usage_error(const char* what, const Error& e) {
+  std::cerr << "dossier: " << what << ": "
+            << (e.fields.empty() ? e.detail
+                                 : e.fields.front().path + " " + e.fields.front().problem)
+            << "\n";
+  return 2;
+}
+
+// Where scheduled reports go: links to the address users reach, copies to the directory
+// given, email through the practice's SMTP server when one is configured.
+Result<schedule::DeliveryOptions> delivery_options(const ServeArgs& args,
+                                                   const std::string& data_dir) {
+  schedule::DeliveryOptions options;
+  options.public_url = args.public_url.empty()
+                           ? (args.tls_cert.empty() ? "http://" : "https://") + args.listen
+                           : args.public_url;
+  while (options.public_url.ends_with('/')) options.public_url.pop_back();
+  options.copy_directory = args.schedule_copy_dir;
+  options.link_lifetime = std::chrono::hours(args.link_hours);
+  DOSSIER_ASSIGN_OR_RETURN(options.smtp, schedule::load_smtp_settings(data_dir, [](const char* n) {
+                             return std::getenv(n);
+                           }));
+  return options;
+}
+
 }  // namespace
 
 int run_serve(const ServeArgs& args) {
@@ -68,6 +94,8 @@ int run_serve(const ServeArgs& args) {
   auto link_secret = env->keys->link_secret();
   if (!link_secret.ok()) return fail_with("cannot read the link secret", link_secret.error());
   const auth::LinkSigner links(*link_secret);
+  auto delivery = delivery_options(args, env->data_dir);
+  if (!delivery.ok()) return usage_error("email settings", delivery.error());
   http::App app{db,
                 *env->files,
                 job_store,
@@ -99,12 +127,17 @@ int run_serve(const ServeArgs& args) {
   if (workers) workers->start();
   PeriodicTask cleanup(std::chrono::minutes(args.cleanup_minutes), [&env] { cleanup_pass(*env); });
   schedule::Scheduler scheduler(db, job_store, system_clock());
+  schedule::Deliverer deliverer(db, *env->files, links, env->audit_key, system_clock(),
+                                std::move(*delivery));
   std::optional<PeriodicTask> scheduling;
   if (args.schedule_seconds > 0) {
-    scheduling.emplace(std::chrono::seconds(args.schedule_seconds), [&scheduler, &workers] {
+    scheduling.emplace(std::chrono::seconds(args.schedule_seconds), [&] {
       auto ran = scheduler.run_due();
       if (!ran.ok()) log::error("scheduler_failed", {{"error", ran.error().detail}});
       if (ran.ok() && *ran > 0 && workers) workers->notify();
+      if (auto sent = deliverer.deliver_due(); !sent.ok()) {
+        log::error("delivery_failed", {{"error", sent.error().detail}});
+      }
     });
   }
   std::thread watcher([&server] {

@@ -48,4 +48,10 @@ const char* error_code_name(ErrorCode code) {
   return "internal_error";
 }
 
+std::string Error::summary() const {
+  std::string text = detail;
+  for (const auto& f : fields) text += "; " + f.path + " " + f.problem;
+  return text;
+}
+
 }  // namespace dossier

@@ -38,6 +38,10 @@ struct Error {
   static Error not_found(std::string what);
   static Error internal(std::string detail);
   static Error make(ErrorCode code, std::string detail);
+
+  //! The detail and each field's problem in one line ("the request is not valid; format must
+  //! be one of …"), for where an error is kept as text: a job's or a scheduled run's.
+  std::string summary() const;
 };
 
 //! The machine-readable name of a code, as sent in the "error" member.

@@ -35,13 +35,6 @@ struct Run {
   std::string error;
 };
 
-// What a refused run records: the error's words and the members it names, never values.
-std::string describe(const Error& e) {
-  std::string text = e.detail;
-  for (const auto& f : e.fields) text += "; " + f.path + " " + f.problem;
-  return text;
-}
-
 // A run that cannot be made for a reason in the record (the patient gone from the owner's
 // caseload, a template deleted) fails on its own; the database failing is the pass's error.
 bool is_environment_failure(const Error& e) {
@@ -80,7 +73,7 @@ Result<Run> make_job(db::Database& db, jobs::JobStore& jobs, const ScheduleSpec&
   }
   if (!request.ok()) {
     if (is_environment_failure(request.error())) return request.error();
-    return Run{"failed", nullptr, describe(request.error())};
+    return Run{"failed", nullptr, request.error().summary()};
   }
   DOSSIER_ASSIGN_OR_RETURN(Json created, jobs.create(*owner, *request));
   return Run{"queued", created["job_id"], ""};
