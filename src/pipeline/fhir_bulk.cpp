@@ -26,13 +26,10 @@ std::string caseload_owner(const std::string& group_id) {
   return is_uuid(id) ? id : "";
 }
 
-// The practice and its clinicians are shared by every patient's record: written once, and
-// without the labels of whichever patient's record they came with first.
-bool is_shared(const Json& resource) {
-  const std::string& type = resource["resourceType"].get_ref<const std::string&>();
-  if (type == "Practitioner" || type == "PractitionerRole") return true;
-  return type == "Organization" &&
-         resource["id"].get_ref<const std::string&>().rfind("payer-", 0) != 0;
+// The practice, the payers and the clinicians are shared by many patients' records: written
+// once, and without the labels of whichever patient's record they came with first.
+bool is_shared(const std::string& type) {
+  return type == "Organization" || type == "Practitioner" || type == "PractitionerRole";
 }
 
 void drop_patient_labels(Json& resource) {
@@ -111,7 +108,7 @@ Status spool_patient(Walk& walk, PatientRecord& record) {
         (type == "Provenance" ? !any_kept : !made_from_changed_row(resource, record.changed))) {
       continue;
     }
-    if (is_shared(resource)) {
+    if (is_shared(type)) {
       if (!walk.shared_written.insert(type + "/" + resource["id"].get<std::string>()).second) {
         continue;
       }

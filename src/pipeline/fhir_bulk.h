@@ -5,9 +5,9 @@
 // Content: for each patient, exactly what Patient/$everything shows the caller (the full
 // record under the treatment profile, never psychotherapy notes, no notes for callers who
 // may not read them, Part 2 labels on a Part 2 record), one resource per line, one file per
-// resource type. The practice and its clinicians (Organization, Practitioner,
-// PractitionerRole) are written once each, without a patient's Part 2 labels: they describe
-// the practice, not anyone's record.
+// resource type. The practice, the payers and the clinicians (Organization, Practitioner,
+// PractitionerRole) are written once each, without a patient's Part 2 labels: many records
+// share them, and they describe no one's record.
 //
 // Memory stays flat: one patient's record is held at a time and the lines are spooled by
 // type (ndjson_spool.h) before they are written into the job's file.

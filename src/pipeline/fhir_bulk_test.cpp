@@ -103,7 +103,7 @@ TEST_F(FhirBulkTest, AdminGetsEveryPatientAndSharedResourcesOnce) {
   const Export e = run({tokens_->admin.user_id, auth::Role::kAdmin, {}, {}});
   EXPECT_EQ(ids(e, "Patient"), query_ids("SELECT id FROM patients"));
   EXPECT_EQ(referenced_patients(e), ids(e, "Patient"));
-  for (const char* shared : {"Practitioner", "PractitionerRole"}) {
+  for (const char* shared : {"Organization", "Practitioner", "PractitionerRole"}) {
     EXPECT_EQ(ids(e, shared).size(), e.by_type.at(shared).size()) << shared;
     for (const auto& r : e.by_type.at(shared)) EXPECT_FALSE(r.contains("meta")) << shared;
   }
