@@ -77,7 +77,7 @@ struct Walk {
 // The patient's record as Patient/$everything shows it to the job's creator, as a Bundle,
 // and (for _since) the ids of the rows changed since then.
 struct PatientRecord {
-  Json bundle;
+  std::vector<Json> resources;
   std::unordered_set<std::string> changed;
 };
 
@@ -92,15 +92,14 @@ Result<PatientRecord> patient_record(db::Database& db, const Json& job_row,
   if (!request.since.empty()) record.changed = rows_changed_since(context, request.since);
   DOSSIER_TRY(redact::redact_export(db, patient_id,
                                     redact::settings_from(parameters, "full_record"), context));
-  DOSSIER_ASSIGN_OR_RETURN(record.bundle, fhir::export_bundle(context));
+  record.resources = fhir::full_record_resources(context);
   return record;
 }
 
 Status spool_patient(Walk& walk, PatientRecord& record) {
   const bool filter_since = !walk.request.since.empty();
   bool any_kept = false;
-  for (auto& entry : record.bundle["entry"]) {
-    Json& resource = entry["resource"];
+  for (Json& resource : record.resources) {
     const std::string type = resource["resourceType"];
     if (!walk.wanted.count(type)) continue;
     // A Provenance records the export of what changed; with _since it comes only with them.
@@ -131,6 +130,8 @@ Result<Json> everything_parameters(const auth::Caller& caller, const std::string
       jobs::parse_export_request(jobs::ExportType::kFullRecord,
                                  {{"patient_id", any_patient}, {"format", "fhir"}}));
   if (!caller.may_read_notes()) request.parameters["include_sections"]["notes"] = false;
+  // The timeline is a derived view for documents; no resource is made from it.
+  request.parameters["include_sections"]["timeline"] = false;
   return request.parameters;
 }
 

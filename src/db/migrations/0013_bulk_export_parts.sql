@@ -4,3 +4,8 @@
 -- "count"}]}, offsets and lengths in bytes of the stored file's plaintext. NULL for every
 -- other export, which is one file served whole.
 ALTER TABLE export_jobs ADD COLUMN file_parts {json};
+
+-- Every export reads a patient's goals and goal measurements by patient_id; without these
+-- each read scanned the whole table, so exporting a whole practice grew with its square.
+CREATE INDEX idx_goals_patient ON goals(patient_id);
+CREATE INDEX idx_goal_measurements_patient ON goal_measurements(patient_id);
