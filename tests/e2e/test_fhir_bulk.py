@@ -12,7 +12,7 @@ import time
 import unittest
 import urllib.parse
 
-from harness import DemoPracticeTest, Server, request, with_query
+from harness import DemoPracticeTest, Server, request, run_cli, run_sql, with_query
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 ASYNC = {"Prefer": "respond-async", "Accept": "application/fhir+json"}
@@ -253,6 +253,23 @@ class FhirBulkTest(DemoPracticeTest):
         job_id = status_path.rsplit("/", 1)[1]
         _, audit, _ = self.call("GET", f"/api/v1/export/audit?job_id={job_id}", token=self.admin)
         self.assertIn("deleted", [e["action"] for e in audit["entries"]])
+
+    def test_expired_exports_are_gone(self):
+        """Bulk files expire like every export's: past expires_at they are 410, and the cleanup
+        pass deletes the stored file and keeps them 410."""
+        client = self.client(self.admin)
+        status_path, manifest, _ = client.export("/fhir/r4/$export", {"_type": "Patient"})
+        job_id = status_path.rsplit("/", 1)[1]
+        run_sql(self.data_dir, "UPDATE export_jobs SET expires_at = '2000-01-01T00:00:00.000Z' "
+                               f"WHERE id = '{job_id}'")
+        file_path = path_of(manifest["output"][0]["url"])
+        for path in (status_path, file_path):
+            status, body, _ = request(self.server, "GET", path, token=self.admin)
+            self.assert_outcome(status, body, 410)
+        run_cli("cleanup", "--data-dir", self.data_dir)
+        for path in (status_path, file_path):
+            status, body, _ = request(self.server, "GET", path, token=self.admin)
+            self.assert_outcome(status, body, 410)
 
 
 class FhirBulkQueueTest(DemoPracticeTest):
