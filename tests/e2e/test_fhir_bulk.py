@@ -254,6 +254,25 @@ class FhirBulkTest(DemoPracticeTest):
         _, audit, _ = self.call("GET", f"/api/v1/export/audit?job_id={job_id}", token=self.admin)
         self.assertIn("deleted", [e["action"] for e in audit["entries"]])
 
+    def test_the_export_is_an_ordinary_export_job(self):
+        """The job API sees a bulk export as a job of its creator (fhir_bulk, ndjson, no
+        patient); its download is the stored file whole, the NDJSON files back to back."""
+        status_path, manifest, files = self.client(self.admin).export(
+            "/fhir/r4/$export", {"_type": "Coverage,Patient"})
+        job_id = status_path.rsplit("/", 1)[1]
+        status, job, _ = self.call("GET", f"/api/v1/export/jobs/{job_id}", token=self.admin)
+        self.assertEqual(status, 200, job)
+        self.assertEqual((job["export_type"], job["format"], job["status"], job["patient_id"]),
+                         ("fhir_bulk", "ndjson", "completed", None))
+        status, raw, headers = self.call("GET", job["download_url"], token=self.admin)
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["Content-Type"], "application/fhir+ndjson")
+        whole = [json.loads(line) for line in raw.decode().splitlines()]
+        self.assertEqual(whole, files["Patient"] + files["Coverage"])  # manifest order
+        # Not one of the export types of /api/v1/export/{type}.
+        status, body, _ = self.call("POST", "/api/v1/export/fhir-bulk", {"format": "ndjson"}, self.admin)
+        self.assertEqual(status, 404, body)
+
     def test_expired_exports_are_gone(self):
         """Bulk files expire like every export's: past expires_at they are 410, and the cleanup
         pass deletes the stored file and keeps them 410."""
