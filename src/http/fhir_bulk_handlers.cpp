@@ -2,6 +2,8 @@
 // Group level), the status URL (poll, DELETE to cancel) and the NDJSON files. Thin: the
 // checks are in fhir/bulk_request, the jobs in pipeline/fhir_bulk_jobs, the work in
 // pipeline/fhir_bulk. Errors become OperationOutcomes in the router.
+#include <cctype>
+
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "http/app.h"

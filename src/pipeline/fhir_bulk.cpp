@@ -69,13 +69,13 @@ bool made_from_changed_row(const Json& resource, const std::unordered_set<std::s
 struct Walk {
   const fhir::BulkRequest& request;
   std::set<std::string> wanted;
-  std::set<std::string> shared_written;  // "Type/id" of practice and clinician resources
+  std::set<std::string> shared_written;  // "Type/id" of the practice, payers and clinicians
   NdjsonSpool spool;
   BulkStats stats;
 };
 
-// The patient's record as Patient/$everything shows it to the job's creator, as a Bundle,
-// and (for _since) the ids of the rows changed since then.
+// The patient's record as Patient/$everything shows it to the job's creator, as the
+// resources of its Bundle, and (for _since) the ids of the rows changed since then.
 struct PatientRecord {
   std::vector<Json> resources;
   std::unordered_set<std::string> changed;
