@@ -13,6 +13,7 @@
 // type (ndjson_spool.h) before they are written into the job's file.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -54,13 +55,16 @@ struct BulkStats {
 //! Writes the export of `request` for `caller` into `out`: the NDJSON of each requested type
 //! that has resources, back to back. Returns the ProducedFile whose `parts` is
 //! {"transaction_time", "output": [{"type", "offset", "length", "count"}]}. `stats`, when
-//! given, receives counts.
+//! given, receives counts. `cancelled`, when given, is asked every few patients; once it
+//! answers true the export stops with kConflict and writes nothing more.
 Result<jobs::ProducedFile> produce_bulk(db::Database& db, const auth::Caller& caller,
                                         const fhir::BulkRequest& request, const ByteSink& out,
-                                        BulkStats* stats = nullptr);
+                                        BulkStats* stats = nullptr,
+                                        const std::function<bool()>& cancelled = nullptr);
 
 //! The producer for a claimed bulk export_jobs row: its creator (with their current role)
-//! as the caller, its parameters as the request.
+//! as the caller, its parameters as the request. It stops early once the job is deleted (a
+//! client's DELETE on the status URL), rather than finish files nobody will be served.
 Result<jobs::ProducedFile> produce_bulk_job(db::Database& db, const Json& job, const ByteSink& out);
 
 }  // namespace dossier::pipeline

@@ -153,6 +153,24 @@ TEST_F(FhirBulkTest, NoPsychotherapyNoteLeaves) {
   }
 }
 
+TEST_F(FhirBulkTest, ACancelledExportStopsAndWritesNothing) {
+  fhir::BulkRequest request;
+  request.types = fhir::bulk_resource_types();
+  int asked = 0;
+  std::string bytes;
+  auto produced = produce_bulk(
+      *db_, {tokens_->admin.user_id, auth::Role::kAdmin, {}, {}}, request,
+      [&bytes](std::string_view b) {
+        bytes.append(b);
+        return Status{};
+      },
+      nullptr, [&asked] { return ++asked > 0; });
+  ASSERT_FALSE(produced.ok());
+  EXPECT_EQ(produced.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(asked, 1);
+  EXPECT_TRUE(bytes.empty());
+}
+
 TEST_F(FhirBulkTest, TypeAndSinceFilter) {
   const auth::Caller admin{tokens_->admin.user_id, auth::Role::kAdmin, {}, {}};
   fhir::BulkRequest only;
