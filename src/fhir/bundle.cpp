@@ -26,6 +26,11 @@ void BundleBuilder::move_to_front(const std::string& reference) {
   if (it != resources_.end()) std::rotate(resources_.begin(), it, it + 1);
 }
 
+std::vector<Json> BundleBuilder::take_resources() {
+  present_.clear();
+  return std::move(resources_);
+}
+
 Json BundleBuilder::build(const std::string& type, const std::string& id,
                           const std::string& identifier, const std::string& timestamp) const {
   Json bundle = {{"resourceType", "Bundle"}, {"id", fhir_id(id)}};

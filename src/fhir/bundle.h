@@ -35,6 +35,9 @@ class BundleBuilder final {
   void move_to_front(const std::string& reference);
 
   const std::vector<Json>& resources() const { return resources_; }
+  //! The resources added, moved out (for writers that need no Bundle around them); the
+  //! builder is empty afterwards.
+  std::vector<Json> take_resources();
 
   //! The Bundle of `type` (document or collection) with id `id`. `identifier` (a urn:uuid)
   //! and `timestamp` (an instant) are set when not empty.

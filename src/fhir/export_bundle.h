@@ -11,6 +11,8 @@
 // has already happened: what the Context leaves out, the Bundle leaves out.
 #pragma once
 
+#include <vector>
+
 #include "core/json.h"
 #include "core/result.h"
 
@@ -19,5 +21,9 @@ namespace dossier::fhir {
 //! The Bundle of `context`; its export type is context.export.export_type. kUnprocessable
 //! for a Context of no known export type.
 Result<Json> export_bundle(const Json& context);
+
+//! The resources of a full_record Context's collection Bundle, in the same order, without
+//! the Bundle around them (a bulk export writes them one per line).
+std::vector<Json> full_record_resources(const Json& context);
 
 }  // namespace dossier::fhir

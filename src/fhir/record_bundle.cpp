@@ -5,6 +5,7 @@
 #include "fhir/assessments.h"
 #include "fhir/bundles.h"
 #include "fhir/clinical.h"
+#include "fhir/export_bundle.h"
 #include "fhir/notes.h"
 #include "fhir/people.h"
 
@@ -119,6 +120,13 @@ void add_record_tables(Assembly& a, const Json& tables) {
   for (const auto& row : rows_of(tables, "attachments")) {
     a.builder.add(attachment_document(row, a.patient_id));
   }
+}
+
+std::vector<Json> full_record_resources(const Json& context) {
+  Assembly a(context);
+  add_record_tables(a, member_of(context, "tables"));
+  add_provenance(a);
+  return a.builder.take_resources();
 }
 
 Json full_record_collection(const Json& context) {

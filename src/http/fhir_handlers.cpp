@@ -34,6 +34,7 @@ void add_fhir_routes(Router& router, App& app) {
                }
                return fhir_json(200, *bundle);
              });
+  add_fhir_bulk_routes(router, app);
 }
 
 }  // namespace dossier::http

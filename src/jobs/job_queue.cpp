@@ -74,14 +74,15 @@ Result<bool> JobQueue::complete(const std::string& job_id, const std::string& wo
         db::Rows rows,
         db_.query("UPDATE export_jobs SET status = 'completed', file_path = ?, "
                   "file_size_bytes = ?, file_sha256 = ?, render_notes = ?, redaction_report = ?, "
-                  "completed_at = ?, "
+                  "file_parts = ?, completed_at = ?, "
                   "expires_at = ?, lease_owner = NULL, lease_expires_at = NULL, "
                   "error_message = NULL WHERE id = ? AND lease_owner = ? AND "
                   "status = 'processing' AND deleted_at IS NULL "
                   "RETURNING id, user_id, patient_id, attempts",
                   {file.key, file.size_bytes, file.sha256, Json(file.notes).dump(),
                    file.redaction.is_null() ? Json() : Json(file.redaction.dump()),
-                   format_timestamp(now), format_timestamp(now + keep_for), job_id, worker_id}));
+                   file.parts.is_null() ? Json() : Json(file.parts.dump()), format_timestamp(now),
+                   format_timestamp(now + keep_for), job_id, worker_id}));
     if (rows.empty()) return {};
     completed = true;
     return audit_job(db_, audit_key_, rows.front(), "completed",

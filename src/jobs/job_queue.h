@@ -37,6 +37,7 @@ struct StoredFile {
   std::string sha256;
   std::vector<std::string> notes;  //!< rendering notes for the job's creator
   Json redaction = nullptr;        //!< the redaction report, counts only
+  Json parts = nullptr;            //!< export_jobs.file_parts (ProducedFile::parts)
 };
 
 class JobQueue {

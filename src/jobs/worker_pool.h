@@ -36,6 +36,9 @@ struct ProducedFile {
   std::string extension;           //!< ".json", ".pdf", …
   std::vector<std::string> notes;  //!< what rendering ignored, shown on the job
   Json redaction = nullptr;        //!< what redaction removed (redact/redactor.h), by count
+  //! For a file made of several (a bulk export's NDJSON per type): their slices, as
+  //! export_jobs.file_parts keeps them; null for a file served whole.
+  Json parts = nullptr;
 };
 
 //! Turns a claimed job row into the file to hand out, written in order into `out`. An error

@@ -8,6 +8,7 @@
 #include "formats/renderer.h"
 #include "gather/gather.h"
 #include "jobs/disclosure_request.h"
+#include "pipeline/fhir_bulk.h"
 #include "redact/redaction.h"
 
 namespace dossier::pipeline {
@@ -99,6 +100,7 @@ Result<formats::Rendered> produce(db::Database& db, const Json& job) {
 
 jobs::Producer make_producer(db::Database& db) {
   return [&db](const Json& job, const ByteSink& out) -> Result<jobs::ProducedFile> {
+    if (job["export_type"] == kBulkExportType) return produce_bulk_job(db, job, out);
     DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, job, out));
     return jobs::ProducedFile{p.file.extension, std::move(p.file.notes), std::move(p.redaction)};
   };

@@ -311,9 +311,10 @@ class FhirTest(DemoPracticeTest):
         self.assertEqual(cs["fhirVersion"], "4.0.1")
         self.assertIn("json", cs["format"])
         patient = next(r for r in cs["rest"][0]["resource"] if r["type"] == "Patient")
-        self.assertEqual([o["name"] for o in patient["operation"]], ["everything"])
+        self.assertEqual([o["name"] for o in patient["operation"]], ["everything", "export"])
         declared = {o["name"] for r in cs["rest"][0]["resource"] for o in r.get("operation", [])}
-        self.assertEqual(declared, {"everything"}, "no $export or import declared")
+        self.assertEqual(declared, {"everything", "export"}, "no import declared")
+        self.assertEqual([o["name"] for o in cs["rest"][0]["operation"]], ["export"])
         self.assertEqual(validate({"metadata": cs}), {"metadata": []})
 
     def test_everything_follows_the_api_access_rules(self):

@@ -28,11 +28,12 @@ ROLES = ("admin", "therapist", "other_therapist", "biller", "no_token", "revoked
 UNAUTHENTICATED = ("no_token", "revoked_token", "made_up_token")
 
 # Families of ids whose path segment is not the plural of what they name.
-SEGMENT_FAMILIES = {"download": "jobs", "Patient": "patients"}
+SEGMENT_FAMILIES = {"download": "jobs", "Patient": "patients", "bulkstatus": "bulk-exports",
+                    "bulkfiles": "bulk-exports", "Group": "groups"}
 # Path parameters named after what they hold rather than after the segment before them.
-PARAM_FAMILIES = {"name": "assets"}
+PARAM_FAMILIES = {"name": "assets", "file": "bulk-files"}
 # Families that are not in the record API's listing but that the matrix knows how to fill.
-EXPORT_FAMILIES = {"jobs", "templates", "assets", "tokens"}
+EXPORT_FAMILIES = {"jobs", "templates", "assets", "tokens", "bulk-exports", "groups", "bulk-files"}
 
 
 def family_of_member(name):
@@ -107,6 +108,8 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
         for role, job_id in cls.jobs.items():
             job = wait_for_job(cls.server, cls.role_tokens[role], job_id)
             assert job["status"] == "completed", job
+        cls.bulk_exports = {role: cls.finished_bulk_export(role)
+                            for role in ("admin", "therapist", "other_therapist", "biller")}
         cls.static_tokens = {role: cls.issue_token(user)[1] for role, user in cls.users.items()}
         cls._results = None
 
@@ -225,6 +228,32 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
         assert job["status"] == "completed", job
         return job_id
 
+    @classmethod
+    def finished_bulk_export(cls, role):
+        """A FHIR Bulk Data export by `role`, finished: the id of its status URL."""
+        headers = {"Prefer": "respond-async", "Accept": "application/fhir+json"}
+        status, body, answer = request(cls.server, "GET", "/fhir/r4/$export?_type=Patient",
+                                       token=cls.role_tokens[role], headers=headers)
+        assert status == 202, body
+        status_path = answer["Content-Location"].split("/fhir/r4/", 1)[1]
+        for _ in range(600):
+            status, body, _ = request(cls.server, "GET", "/fhir/r4/" + status_path, token=cls.role_tokens[role])
+            if status == 200:
+                return status_path.rsplit("/", 1)[1]
+            assert status == 202, body
+            time.sleep(0.05)
+        raise AssertionError("the bulk export did not finish")
+
+    @classmethod
+    def group_ids(cls, role):
+        """A Group is a therapist's caseload: a therapist's own, and the other therapist's as
+        the foreign one; admins and billers see every caseload."""
+        acting = cls.acting_as(role)
+        if acting in cls.home:
+            return {"own": f"caseload-{cls.users[acting]}",
+                    "foreign": f"caseload-{cls.users[cls.other_role(role)]}"}
+        return {"own": f"caseload-{cls.users['therapist']}", "foreign": None}
+
     # Which ids a caller owns, which are someone else's ------------------------------------
 
     @classmethod
@@ -286,13 +315,25 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
             out = {"own": cls.new_template(acting) if fresh else cls.templates[acting], "foreign": None}
         elif family == "assets":
             out = {"own": "logo.png", "foreign": None}
+        elif family == "bulk-exports":
+            other = cls.other_role(role)
+            out = {"own": cls.finished_bulk_export(acting) if fresh else cls.bulk_exports[acting],
+                   "foreign": (cls.finished_bulk_export(other) if fresh else cls.bulk_exports[other])
+                   if private else None}
+        elif family == "groups":
+            out = cls.group_ids(role)
+            out["missing"] = f"caseload-{unknown_id()}"
+        elif family == "bulk-files":
+            out = {"own": "Patient.ndjson", "foreign": None}
         elif family == "tokens":
             out = {"own": cls.issue_token(cls.users[acting])[1] if fresh else cls.static_tokens[acting],
                    "foreign": None}
         else:
             out = {"own": None, "foreign": None}
         own = out["own"]
-        if family == "assets":
+        if family == "groups":
+            pass
+        elif family == "assets":
             out["missing"] = "no-such-asset.png"
         elif own and ":" in own:
             out["missing"] = ":".join(unknown_id() for _ in own.split(":"))
