@@ -32,6 +32,7 @@ void add_template_asset_routes(Router& router, App& app);
 void add_token_routes(Router& router, App& app);
 void add_disclosure_routes(Router& router, App& app);
 void add_fhir_routes(Router& router, App& app);
+void add_import_routes(Router& router, App& app);
 
 //! Every route of the API.
 void add_all_routes(Router& router, App& app);
