@@ -76,7 +76,7 @@ class FhirRoundTripTest(DemoPracticeTest):
 
     def test_the_demo_record_has_what_the_round_trip_must_carry(self):
         self.assertEqual(len(self.originals), self.patients)
-        kinds = {(r["resourceType"], r.get("type", {}).get("text"))
+        kinds = {(r["resourceType"], r["type"].get("text") if isinstance(r.get("type"), dict) else None)
                  for _, b in self.originals.values() for r in resources(b).values()}
         for kind in ("Patient", "Practitioner", "PractitionerRole", "Organization", "Encounter",
                      "Condition", "CarePlan", "Goal", "Observation", "QuestionnaireResponse",
@@ -108,9 +108,10 @@ class FhirRoundTripTest(DemoPracticeTest):
 
     def test_every_demo_patient_round_trips_through_the_api(self):
         var = os.path.join(self.target, "api", "var")
+        os.makedirs(var)
         run_cli("migrate", "--data-dir", var)
         run_sql(var, "INSERT INTO users (id, role, given_name, family_name, is_active, created_at, "
-                     f"updated_at) VALUES ('{ADMIN_ID}', 'admin', 'Import', 'Admin', TRUE, "
+                     f"updated_at) VALUES ('{ADMIN_ID}', 'admin', 'Import', 'Admin', 1, "
                      "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
         admin = run_cli("token", "--data-dir", var, "--user-id", ADMIN_ID).stdout.strip()
         imported = Server(var)
