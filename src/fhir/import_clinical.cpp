@@ -91,7 +91,7 @@ Status import_encounter(EntryReader& r, ImportState& s) {
               {"start_time", r.timestamp("period.start", true)},
               {"end_time", r.timestamp("period.end", true)},
               {"duration_minutes", r.integer("length.value", true)},
-              {"cpt_code", r.required_text("type[0].coding[0].code")},
+              {"cpt_code", r.required_text(r.coding_of("type[0]", system::kCpt) + ".code")},
               {"modifiers", Json::array()},
               {"place_of_service", telehealth ? "02" : "11"},
               {"telehealth", telehealth},
@@ -106,14 +106,17 @@ Status import_encounter(EntryReader& r, ImportState& s) {
 }
 
 Status import_condition(EntryReader& r, ImportState& s) {
-  const std::string status = r.required_text("clinicalStatus.coding[0].code");
+  const std::string status_path =
+      r.coding_of("clinicalStatus", system::kConditionClinical) + ".code";
+  const std::string status = r.required_text(status_path);
   if (!status.empty() && status != "active" && status != "resolved" && status != "inactive")
-    r.fail("clinicalStatus.coding[0].code", "must be active, resolved or inactive");
+    r.fail(status_path, "must be active, resolved or inactive");
+  const std::string code = r.coding_of("code", system::kIcd10Cm);
   std::string description = r.text("code.text");
-  if (description.empty()) description = r.required_text("code.coding[0].display");
+  if (description.empty()) description = r.required_text(code + ".display");
   Json row = {{"id", r.own_id()},
               {"patient_id", r.reference("subject", "Patient", true)},
-              {"icd10_code", r.required_text("code.coding[0].code")},
+              {"icd10_code", r.required_text(code + ".code")},
               {"description", description},
               {"onset_date", r.date("onsetDateTime")},
               {"status", status},
@@ -188,10 +191,12 @@ Status import_coverage(EntryReader& r, ImportState& s) {
               {"member_id", r.required_text("subscriberId")},
               {"created_at", s.imported_at},
               {"updated_at", s.imported_at}};
-  const std::string relationship = r.required_text("relationship.coding[0].code");
+  const std::string relationship_path =
+      r.coding_of("relationship", system::kSubscriberRelationship) + ".code";
+  const std::string relationship = r.required_text(relationship_path);
   if (!relationship.empty() && relationship != "self" && relationship != "spouse" &&
       relationship != "child" && relationship != "other") {
-    r.fail("relationship.coding[0].code", "must be self, spouse, child or other");
+    r.fail(relationship_path, "must be self, spouse, child or other");
   }
   row["subscriber_relationship"] = relationship;
   if (const auto payer = r.referenced_entry("payor[0]", "Organization", true)) {

@@ -132,7 +132,8 @@ Status import_patient(EntryReader& r, ImportState& s) {
 
 Status import_practitioner_role(EntryReader& r, ImportState& s) {
   const std::string user = r.reference("practitioner", "Practitioner", true);
-  const std::string taxonomy = r.text("code[0].coding[0].code");
+  const std::string coding = r.coding_of("code[0]", system::kNuccTaxonomy, false);
+  const std::string taxonomy = coding.empty() ? "" : r.text(coding + ".code");
   DOSSIER_TRY(r.status());
   if (!taxonomy.empty()) s.taxonomy_of_user[user] = taxonomy;
   return {};

@@ -223,6 +223,17 @@ size_t EntryReader::count(std::string_view path) {
   return at->size();
 }
 
+std::string EntryReader::coding_of(std::string_view path, std::string_view system, bool required) {
+  const std::string codings = joined(path, "coding");
+  const size_t n = count(codings);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string coding = codings + "[" + std::to_string(i) + "]";
+    if (text(coding + ".system") == system) return coding;
+  }
+  if (required) fail(codings, "needs a code of " + std::string(system));
+  return "";
+}
+
 std::optional<size_t> EntryReader::referenced_entry(std::string_view path, std::string_view type,
                                                     bool required) {
   const std::string element = joined(path, "reference");

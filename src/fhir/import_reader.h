@@ -65,6 +65,11 @@ class EntryReader final {
   //! Number of items of an array element (0 when absent).
   size_t count(std::string_view path);
 
+  //! The path of the first Coding of `system` in the CodeableConcept at `path`
+  //! ("code.coding[1]"); "" when it has none, which fails (naming `path`.coding) if
+  //! `required`. A code of another system is never taken for one of `system`.
+  std::string coding_of(std::string_view path, std::string_view system, bool required = true);
+
   //! The record id of the entry a Reference element (`path` + ".reference") names, which
   //! must be of `type` and lie inside the Bundle; "" when the Reference is absent and not
   //! `required`.

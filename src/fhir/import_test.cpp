@@ -328,5 +328,85 @@ TEST(FhirImport, MalformedElementsAreNamed) {
   EXPECT_EQ(path_of_error(b), "type");
 }
 
+// One malformed element per resource kind: (resource type, nth of it, change, element named).
+struct Damage {
+  const char* type;
+  size_t nth;
+  void (*change)(Json& resource);
+  const char* element;
+};
+
+TEST(FhirImport, EachKindNamesItsMalformedElement) {
+  const Damage damages[] = {
+      {"Patient", 0, [](Json& r) { r["name"][0].erase("family"); }, "name[0].family"},
+      {"Patient", 0, [](Json& r) { r["identifier"] = Json::array(); }, "identifier"},
+      {"Practitioner", 0, [](Json& r) { r["name"][0].erase("given"); }, "name[0].given[0]"},
+      {"Condition", 0, [](Json& r) { r["id"] = "not-a-uuid"; }, "id"},
+      {"PractitionerRole", 0, [](Json& r) { r["practitioner"]["reference"] = "Patient/x"; },
+       "practitioner.reference"},
+      {"Organization", 0, [](Json& r) { r["type"][0]["coding"][0]["code"] = "edu"; },
+       "type[0].coding[0].code"},
+      {"Encounter", 0, [](Json& r) { r["status"] = "planned"; }, "status"},
+      {"Encounter", 0, [](Json& r) { r["period"]["start"] = "2025-03-04"; }, "period.start"},
+      {"Condition", 0, [](Json& r) { r["clinicalStatus"]["coding"][0]["code"] = "remission"; },
+       "clinicalStatus.coding[0].code"},
+      {"Condition", 0, [](Json& r) { r["code"]["coding"][0]["system"] = "http://snomed.info/sct"; },
+       "code.coding"},
+      {"CarePlan", 0, [](Json& r) { r["goal"][0]["reference"] = "Goal/elsewhere"; },
+       "goal[0].reference"},
+      {"CarePlan", 0, [](Json& r) { r["text"]["div"] = "<div><p>unclosed</div>"; }, "text.div"},
+      {"Goal", 0, [](Json& r) { r["target"][0]["detailQuantity"]["value"] = "five"; },
+       "target[0].detailQuantity.value"},
+      {"Observation", 0, [](Json& r) { r["focus"][0]["reference"] = "Patient/x"; },
+       "focus[0].reference"},
+      {"Observation", 1, [](Json& r) { r["code"]["coding"][0]["code"] = "12345-6"; }, "code"},
+      {"Observation", 1, [](Json& r) { r.erase("interpretation"); }, "interpretation[0].text"},
+      {"Composition", 0, [](Json& r) { r["section"][0]["title"] = "Mood"; }, "section[0].title"},
+      {"Composition", 0, [](Json& r) { r.erase("encounter"); }, "encounter.reference"},
+      {"DocumentReference", 0, [](Json& r) { r["content"][0]["attachment"]["data"] = "%%"; },
+       "content[0].attachment.data"},
+      {"DocumentReference", 0, [](Json& r) { r["description"] = "Psychotherapy note"; },
+       "description"},
+      {"Coverage", 0, [](Json& r) { r["relationship"]["coding"][0]["code"] = "cousin"; },
+       "relationship.coding[0].code"},
+      {"Coverage", 0, [](Json& r) { r.erase("subscriberId"); }, "subscriberId"},
+  };
+  const Json good = exported();
+  for (const auto& d : damages) {
+    Json b = good;
+    const size_t at = index_of(b, d.type, d.nth);
+    d.change(b["entry"][at]["resource"]);
+    EXPECT_EQ(path_of_error(b), "entry[" + std::to_string(at) + "].resource." + d.element)
+        << d.type << " " << d.element;
+  }
+}
+
+TEST(FhirImport, TheBundleAsAWholeIsChecked) {
+  const Json good = exported();
+  Json b = good;
+  b["entry"].push_back(b["entry"][index_of(b, "Patient")]);
+  EXPECT_EQ(path_of_error(b), "entry[" + std::to_string(b["entry"].size() - 1) + "].resource.id");
+  b = good;
+  b["entry"].erase(index_of(b, "Patient"));
+  EXPECT_EQ(path_of_error(b), "entry");
+  b = good;
+  b["entry"].erase(index_of(b, "Observation", 1));  // the score the response belongs to
+  EXPECT_EQ(path_of_error(b),
+            "entry[" + std::to_string(index_of(b, "QuestionnaireResponse")) + "].resource");
+  b = good;
+  b["resourceType"] = "Patient";
+  EXPECT_EQ(path_of_error(b), "resourceType");
+  b = good;
+  b["entry"][0] = {{"fullUrl", "urn:uuid:0190a1b2-0000-7000-8000-0000000000ff"}};
+  EXPECT_EQ(path_of_error(b), "entry[0].resource");
+}
+
+TEST(FhirImport, TheProvenanceOfTheExportIsSkipped) {
+  Json b = exported();
+  const size_t at = index_of(b, "Provenance");
+  b["entry"][at]["resource"]["target"] = Json::array({{{"reference", "Patient/elsewhere"}}});
+  EXPECT_EQ(path_of_error(b), "");
+}
+
 }  // namespace
 }  // namespace dossier::fhir
