@@ -105,6 +105,9 @@ class FhirRoundTripTest(DemoPracticeTest):
                         self.bundle_file(next(iter(self.originals))), check=False)
         self.assertEqual(again.returncode, 1)
         self.assertIn("conflict", again.stderr)
+        # Each import is a link of the audit chain, which still verifies.
+        verified = run_cli("audit", "verify", "--data-dir", var)
+        self.assertIn("intact", verified.stdout + verified.stderr)
 
     def test_every_demo_patient_round_trips_through_the_api(self):
         var = os.path.join(self.target, "api", "var")
@@ -138,6 +141,8 @@ class FhirRoundTripTest(DemoPracticeTest):
             self.assertEqual(status, 200, log)
             self.assertEqual(sorted(e["patient_id"] for e in log["entries"]), sorted(self.originals))
             self.assertTrue(all(e["user_id"] == ADMIN_ID for e in log["entries"]))
+            self.assertTrue(all(e["metadata"]["source"] == "fhir" and e["metadata"]["rows"]["patients"] == 1
+                                for e in log["entries"]))
         finally:
             imported.stop()
 
