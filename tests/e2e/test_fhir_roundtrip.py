@@ -39,6 +39,32 @@ def export_fhir(server, token, patient_id):
     return json.loads(raw) if isinstance(raw, bytes) else raw
 
 
+def as_transaction(bundle):
+    """`bundle` as a transaction of PUTs in which resources whose ids are record ids have an
+    urn:uuid: fullUrl and no id, and are referred to by that urn (as a client that has not
+    assigned ids sends them); the derived ones (qr-, role-, payer-) keep Type/id."""
+    urns = {f"{e['resource']['resourceType']}/{e['resource']['id']}": f"urn:uuid:{e['resource']['id']}"
+            for e in bundle["entry"] if len(e["resource"]["id"]) == 36}
+
+    def rewrite(node):
+        if isinstance(node, dict):
+            return {k: (urns.get(v, v) if k == "reference" else rewrite(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [rewrite(v) for v in node]
+        return node
+
+    entries = []
+    for e in bundle["entry"]:
+        key = f"{e['resource']['resourceType']}/{e['resource']['id']}"
+        resource = rewrite(e["resource"])
+        entry = {"fullUrl": e["fullUrl"], "resource": resource, "request": {"method": "PUT", "url": key}}
+        if key in urns:
+            entry["fullUrl"] = urns[key]
+            del resource["id"]
+        entries.append(entry)
+    return {"resourceType": "Bundle", "type": "transaction", "entry": entries}
+
+
 class FhirRoundTripTest(DemoPracticeTest):
     @classmethod
     def setUpClass(cls):
@@ -108,6 +134,21 @@ class FhirRoundTripTest(DemoPracticeTest):
         # Each import is a link of the audit chain, which still verifies.
         verified = run_cli("audit", "verify", "--data-dir", var)
         self.assertIn("intact", verified.stdout + verified.stderr)
+
+    def test_a_transaction_with_urn_uuid_references_round_trips(self):
+        var = os.path.join(self.target, "transaction", "var")
+        patient_id, (user_id, bundle) = next(iter(self.originals.items()))
+        transaction = as_transaction(bundle)
+        self.assertTrue(any(e["fullUrl"].startswith("urn:uuid:") and "id" not in e["resource"]
+                            for e in transaction["entry"]))
+        done = run_cli("import", "--fhir", "--data-dir", var, self.bundle_file("transaction", transaction))
+        self.assertEqual(json.loads(done.stdout)["patient_id"], patient_id)
+        imported = Server(var)
+        try:
+            token = run_cli("token", "--data-dir", var, "--user-id", user_id).stdout.strip()
+            self.assertEqual(resources(export_fhir(imported, token, patient_id)), resources(bundle))
+        finally:
+            imported.stop()
 
     def test_every_demo_patient_round_trips_through_the_api(self):
         var = os.path.join(self.target, "api", "var")
