@@ -1,6 +1,8 @@
 // The inverse of notes.cpp and of the full record's attachment documents: a Composition is
 // a SOAP note; a DocumentReference is any other note (its text split back into the parts
 // of its format) or, typed "Attachment", an attachment.
+#include <vector>
+
 #include "core/base64.h"
 #include "core/crypto.h"
 #include "fhir/import_rows.h"
@@ -56,35 +58,44 @@ bool put_part(Json& row, const std::string& format, std::string_view title,
   return false;
 }
 
-// Splits a note's text ("Title: body" paragraphs, note_text()) back into its parts. A line
-// that starts with no title of the format continues the part before it; the transcript,
-// always last, takes every line after its title.
+// The titles a note's text is written under, in the order note_text() writes them.
+std::vector<std::string> titles_in_order(const std::string& format) {
+  std::vector<std::string> titles;
+  for (const auto& part : note_parts(format)) titles.emplace_back(part.title);
+  titles.emplace_back(kActionItems);
+  titles.emplace_back(kTranscript);
+  return titles;
+}
+
+// Splits a note's text ("Title: body" paragraphs, note_text()) back into its parts. Parts
+// come in a fixed order, so a line starts a part only with a title later than the current
+// one's; any other line continues the current part (a free note's "Note: " inside its text,
+// a transcript's lines).
 bool read_note_text(Json& row, const std::string& format, const std::string& text) {
   if (text.empty()) return true;
-  std::string title;
+  const std::vector<std::string> titles = titles_in_order(format);
+  size_t current = titles.size();  // none yet
   std::string body;
   const Json lines = lines_array(text);
   for (const auto& line_json : lines) {
     const std::string line = line_json.get<std::string>();
-    std::string next;
-    if (title != kTranscript) {
-      for (const auto& part : note_parts(format)) {
-        if (line.starts_with(std::string(part.title) + ": ")) next = part.title;
-      }
-      for (std::string_view extra : {kActionItems, kTranscript}) {
-        if (line.starts_with(std::string(extra) + ": ")) next = extra;
+    size_t next = current;
+    for (size_t t = current == titles.size() ? 0 : current + 1; t < titles.size(); ++t) {
+      if (line.starts_with(titles[t] + ": ")) {
+        next = t;
+        break;
       }
     }
-    if (next.empty()) {
-      if (title.empty()) return false;
+    if (next == current) {
+      if (current == titles.size()) return false;
       body += "\n" + line;
       continue;
     }
-    if (!title.empty()) put_part(row, format, title, body);
-    title = next;
-    body = line.substr(next.size() + 2);
+    if (current != titles.size()) put_part(row, format, titles[current], body);
+    current = next;
+    body = line.substr(titles[next].size() + 2);
   }
-  if (!title.empty()) put_part(row, format, title, body);
+  put_part(row, format, titles[current], body);
   return true;
 }
 

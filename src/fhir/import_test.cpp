@@ -128,7 +128,19 @@ Json tables() {
        {"format", "birp"},
        {"sections", {{"behavior", "B: a colon"}, {"response", "R\nline two"}, {"plan", "P"}}},
        {"action_items", Json::array()},
-       {"created_at", "2025-03-04T15:56:00.000Z"}}};
+       {"created_at", "2025-03-04T15:56:00.000Z"}},
+      {{"id", "0190a1b2-0000-7000-8000-00000000000e"},
+       {"session_id", kSession},
+       {"patient_id", kPatient},
+       {"author_id", kTherapist},
+       {"kind", "progress_note"},
+       {"format", "free"},
+       {"sections", {{"text", "First\nNote: second"}}},
+       {"action_items", {"Rest"}},
+       {"transcript", "Action items: none\nNote: also none"},
+       {"signed_by", kTherapist},
+       {"signed_at", "2025-03-04T17:00:00.000Z"},
+       {"created_at", "2025-03-04T15:57:00.000Z"}}};
   t["coverage"] = {{{"id", "0190a1b2-0000-7000-8000-00000000000c"},
                     {"patient_id", kPatient},
                     {"priority", "secondary"},
@@ -255,6 +267,11 @@ TEST(FhirImport, AssessmentsNotesAndAttachmentsComeBack) {
   EXPECT_EQ(birp["kind"], "psychotherapy_note");
   EXPECT_EQ(birp["sections"], tables()["session_notes"][1]["sections"]);
   EXPECT_FALSE(birp.contains("signed_at"));
+  const Json free = row_of(t, "session_notes", 2);
+  EXPECT_EQ(free["sections"], tables()["session_notes"][2]["sections"]);
+  EXPECT_EQ(free["action_items"], Json({"Rest"}));
+  EXPECT_EQ(free["transcript"], "Action items: none\nNote: also none");
+  EXPECT_EQ(free["signed_by"], kTherapist);
   const Json attachment = row_of(t, "attachments");
   EXPECT_EQ(attachment["size_bytes"], 10);
   EXPECT_EQ(attachment["filename"], "consent.txt");
