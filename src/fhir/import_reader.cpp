@@ -39,7 +39,7 @@ const Json* element_at(const Json& root, std::string_view path) {
   const Json* at = &root;
   size_t i = 0;
   while (i < path.size()) {
-    if (path[i] == '.') ++i;
+    if (path[i] == '.' && ++i == path.size()) break;
     if (path[i] == '[') {
       const size_t close = path.find(']', i);
       if (close == std::string_view::npos || !at->is_array()) return nullptr;
