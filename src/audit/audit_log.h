@@ -26,6 +26,9 @@
 //               download: the ids they gave, as given, and the status
 //   fhir_read   a user read a patient's record through the FHIR API (Patient/$everything;
 //               no job: the Bundle is answered, not stored)
+//   imported    a patient's record was loaded from a FHIR Bundle (POST /api/v1/import/fhir,
+//               or `dossier import --fhir` with no user); metadata: the source format and
+//               the rows per table
 #pragma once
 
 #include <optional>

@@ -11,6 +11,7 @@
 #include "db/migrations.h"
 #include "db/open_database.h"
 #include "demo/demo.h"
+#include "pipeline/fhir_import.h"
 #include "record/full_record_import.h"
 
 namespace dossier::cli {
@@ -57,7 +58,10 @@ int run_import(const ImportArgs& args) {
   if (doc.is_discarded()) return fail(args.file + " is not valid JSON");
   auto env = open_environment(args.location);
   if (!env.ok()) return fail_with("cannot open the practice", env.error());
-  auto imported = record::import_full_record(*env->db, doc);
+  // A FHIR import is audited like one through the API, as a step of no user.
+  const auth::Caller cli{.role = auth::Role::kAdmin, .user_agent = "dossier import --fhir"};
+  auto imported = args.fhir ? pipeline::import_fhir_bundle(*env->db, env->audit_key, cli, doc)
+                            : record::import_full_record(*env->db, doc);
   if (!imported.ok()) return fail_with("import failed", imported.error());
   std::cout << imported->dump() << "\n";
   return 0;

@@ -70,6 +70,7 @@ int run_audit_verify(const AuditArgs& args);
 struct ImportArgs {
   Location location;
   std::string file;
+  bool fhir = false;  //!< FILE is a FHIR Bundle, not a full-record JSON export
 };
 int run_import(const ImportArgs& args);
 

@@ -126,9 +126,14 @@ int main(int argc, char** argv) {
       "audit_appended): broken unless the chain still holds that row with that hash");
 
   ImportArgs import;
-  auto* import_cmd = app.add_subcommand("import", "Load a full-record JSON export");
+  auto* import_cmd = app.add_subcommand(
+      "import",
+      "Load one patient's record: a full-record JSON export, or with --fhir a FHIR Bundle");
   add_location_options(*import_cmd, import.location);
-  import_cmd->add_option("file", import.file, "FILE.json, a full-record export")->required();
+  import_cmd->add_option("file", import.file, "FILE.json, a full-record export or a Bundle")
+      ->required();
+  import_cmd->add_flag("--fhir", import.fhir,
+                       "FILE is a FHIR R4 collection or transaction Bundle (docs/formats/fhir.md)");
 
   TokenArgs token;
   auto* token_cmd =

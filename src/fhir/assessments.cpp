@@ -15,7 +15,7 @@ struct Instrument {
   std::vector<std::pair<const char*, const char*>> items;  //!< LOINC and short text, in order
 };
 
-const Instrument* instrument_of(const std::string& name) {
+const Instrument* instrument_of(std::string_view name) {
   static const std::array<Instrument, 2> kInstruments = {{
       {"PHQ-9",
        "44249-1",
@@ -62,6 +62,22 @@ std::string questionnaire_url(const Instrument* instrument) {
 }
 
 }  // namespace
+
+std::string instrument_of_total(std::string_view code) {
+  for (const char* name : {"PHQ-9", "GAD-7"}) {
+    if (code == instrument_of(name)->total) return name;
+  }
+  return "";
+}
+
+std::optional<size_t> item_position(std::string_view instrument, std::string_view link_id) {
+  const Instrument* known = instrument_of(instrument);
+  if (!known) return std::nullopt;
+  for (size_t i = 0; i < known->items.size(); ++i) {
+    if (link_id == known->items[i].first) return i;
+  }
+  return std::nullopt;
+}
 
 std::string questionnaire_response_id(const Json& assessment) {
   return fhir_id(text_of(assessment, "id"), "qr-");

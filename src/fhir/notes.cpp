@@ -8,36 +8,12 @@
 namespace dossier::fhir {
 namespace {
 
-struct Part {
-  const char* key;
-  const char* title;
-  const char* loinc;  //!< "" when the part has no SOAP section code
-};
-
-const std::vector<Part>& parts_of(const std::string& format) {
-  static const std::vector<Part> kSoap = {{"subjective", "Subjective", "61150-9"},
-                                          {"objective", "Objective", "61149-1"},
-                                          {"assessment", "Assessment", "51848-0"},
-                                          {"plan", "Plan", "18776-5"}};
-  static const std::vector<Part> kDap = {
-      {"data", "Data", ""}, {"assessment", "Assessment", ""}, {"plan", "Plan", ""}};
-  static const std::vector<Part> kBirp = {{"behavior", "Behavior", ""},
-                                          {"intervention", "Intervention", ""},
-                                          {"response", "Response", ""},
-                                          {"plan", "Plan", ""}};
-  static const std::vector<Part> kFree = {{"text", "Note", ""}};
-  if (format == "soap") return kSoap;
-  if (format == "dap") return kDap;
-  if (format == "birp") return kBirp;
-  return kFree;
-}
-
 // The parts of a note in its format's order, then any others it has, as (title, text).
 std::vector<std::pair<std::string, std::string>> sections_of(const Json& note) {
   std::vector<std::pair<std::string, std::string>> out;
   const Json& sections = member_of(note, "sections");
   std::set<std::string> seen;
-  for (const auto& p : parts_of(text_of(note, "format"))) {
+  for (const auto& p : note_parts(text_of(note, "format"))) {
     seen.insert(p.key);
     if (!text_of(sections, p.key).empty()) out.emplace_back(p.title, text_of(sections, p.key));
   }
@@ -112,7 +88,7 @@ Json soap_composition(const Json& note, const NoteLinks& links, const Resolves& 
   }
   Json sections = Json::array();
   const Json& parts = member_of(note, "sections");
-  for (const auto& p : parts_of("soap")) {
+  for (const auto& p : note_parts("soap")) {
     if (text_of(parts, p.key).empty()) continue;
     sections.push_back({{"title", p.title},
                         {"code", codeable(system::kLoinc, p.loinc, p.title)},
@@ -160,6 +136,24 @@ Json document_reference(const Json& note, const NoteLinks& links, const Resolves
 }
 
 }  // namespace
+
+const std::vector<NotePart>& note_parts(const std::string& format) {
+  static const std::vector<NotePart> kSoap = {{"subjective", "Subjective", "61150-9"},
+                                              {"objective", "Objective", "61149-1"},
+                                              {"assessment", "Assessment", "51848-0"},
+                                              {"plan", "Plan", "18776-5"}};
+  static const std::vector<NotePart> kDap = {
+      {"data", "Data", ""}, {"assessment", "Assessment", ""}, {"plan", "Plan", ""}};
+  static const std::vector<NotePart> kBirp = {{"behavior", "Behavior", ""},
+                                              {"intervention", "Intervention", ""},
+                                              {"response", "Response", ""},
+                                              {"plan", "Plan", ""}};
+  static const std::vector<NotePart> kFree = {{"text", "Note", ""}};
+  if (format == "soap") return kSoap;
+  if (format == "dap") return kDap;
+  if (format == "birp") return kBirp;
+  return kFree;
+}
 
 NoteLinks note_links(const Json& note, NoteLinks fallback) {
   if (!text_of(note, "patient_id").empty()) fallback.patient_id = text_of(note, "patient_id");

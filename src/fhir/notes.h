@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/json.h"
 #include "fhir/codes.h"
@@ -22,6 +23,17 @@ struct NoteLinks {
   //! When the note was written, for notes that carry neither signed_at nor created_at.
   std::string fallback_date;
 };
+
+//! A part of a note's format: its key in `sections`, the title it is written under, and
+//! its LOINC section code ("" when the part has none: only SOAP parts have one).
+struct NotePart {
+  const char* key;
+  const char* title;
+  const char* loinc;
+};
+
+//! The parts of notes of `format` (soap, dap, birp; any other is free text, one "text").
+const std::vector<NotePart>& note_parts(const std::string& format);
 
 //! NoteLinks from a `session_notes` row, with `fallback` for what the row leaves out.
 NoteLinks note_links(const Json& note, NoteLinks fallback);

@@ -72,7 +72,9 @@ Json attachment_document(const Json& row, const std::string& patient_id) {
                                          : text_of(row, "content_type")}};
   if (!text_of(row, "content").empty()) attachment["data"] = text_of(row, "content");
   if (!text_of(row, "filename").empty()) attachment["title"] = text_of(row, "filename");
-  if (row.contains("size_bytes") && row["size_bytes"].is_number_unsigned()) {
+  // The database hands sizes back as signed integers: any whole number that is not negative.
+  if (row.contains("size_bytes") && row["size_bytes"].is_number_integer() &&
+      row["size_bytes"].get<int64_t>() >= 0) {
     attachment["size"] = row["size_bytes"];
   }
   Json r = {{"resourceType", "DocumentReference"},

@@ -34,6 +34,7 @@ void add_disclosure_routes(Router& router, App& app);
 void add_fhir_routes(Router& router, App& app);
 void add_schedule_routes(Router& router, App& app);
 void add_fhir_bulk_routes(Router& router, App& app);
+void add_import_routes(Router& router, App& app);
 
 //! Every route of the API.
 void add_all_routes(Router& router, App& app);

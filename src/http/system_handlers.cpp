@@ -28,6 +28,7 @@ void add_all_routes(Router& router, App& app) {
   add_token_routes(router, app);
   add_fhir_routes(router, app);
   add_schedule_routes(router, app);
+  add_import_routes(router, app);
 }
 
 }  // namespace dossier::http
