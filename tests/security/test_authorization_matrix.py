@@ -33,7 +33,7 @@ SEGMENT_FAMILIES = {"download": "jobs", "Patient": "patients", "bulkstatus": "bu
 # Path parameters named after what they hold rather than after the segment before them.
 PARAM_FAMILIES = {"name": "assets", "file": "bulk-files"}
 # Families that are not in the record API's listing but that the matrix knows how to fill.
-EXPORT_FAMILIES = {"jobs", "templates", "assets", "tokens", "bulk-exports", "groups", "bulk-files"}
+EXPORT_FAMILIES = {"jobs", "templates", "assets", "tokens", "bulk-exports", "groups", "bulk-files", "scheduled"}
 
 
 def family_of_member(name):
@@ -108,6 +108,7 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
         for role, job_id in cls.jobs.items():
             job = wait_for_job(cls.server, cls.role_tokens[role], job_id)
             assert job["status"] == "completed", job
+        cls.schedules = {role: cls.new_schedule(role) for role in ("admin", "therapist", "other_therapist", "biller")}
         cls.bulk_exports = {role: cls.finished_bulk_export(role)
                             for role in ("admin", "therapist", "other_therapist", "biller")}
         cls.static_tokens = {role: cls.issue_token(user)[1] for role, user in cls.users.items()}
@@ -229,6 +230,18 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
         return job_id
 
     @classmethod
+    def new_schedule(cls, role):
+        """A monthly report scheduled by `role`, of the same export new_job makes."""
+        body = {"export_type": "progress_report", "format": "json",
+                "patient_id": cls.home.get(role, cls.home["therapist"]), "schedule_type": "monthly",
+                "schedule_config": {"time": "08:00", "day_of_month": 1}}
+        if role == "biller":
+            body["export_type"] = "insurance_report"
+        status, created, _ = cls.api("POST", "/api/v1/export/scheduled", body, cls.role_tokens[role])
+        assert status == 201, created
+        return created["id"]
+
+    @classmethod
     def finished_bulk_export(cls, role):
         """A FHIR Bulk Data export by `role`, finished: the id of its status URL."""
         headers = {"Prefer": "respond-async", "Accept": "application/fhir+json"}
@@ -320,6 +333,10 @@ class AuthorizationMatrixTest(AttackerPracticeTest):
             out = {"own": cls.finished_bulk_export(acting) if fresh else cls.bulk_exports[acting],
                    "foreign": (cls.finished_bulk_export(other) if fresh else cls.bulk_exports[other])
                    if private else None}
+        elif family == "scheduled":
+            other = cls.other_role(role)
+            out = {"own": cls.new_schedule(acting) if fresh else cls.schedules[acting],
+                   "foreign": (cls.new_schedule(other) if fresh else cls.schedules[other]) if private else None}
         elif family == "groups":
             out = cls.group_ids(role)
             out["missing"] = f"caseload-{unknown_id()}"
