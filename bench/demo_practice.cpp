@@ -50,6 +50,9 @@ DemoPractice::DemoPractice(int patients) {
   for (const auto& row : *rows) {
     patients_.push_back({row["patient_id"].get<std::string>(), row["user_id"].get<std::string>()});
   }
+  auto admin = db_->query_one("SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1");
+  if (!admin.ok() || admin->is_null()) die("the demo practice has no admin");
+  admin_id_ = (*admin)["id"].get<std::string>();
 }
 
 DemoPractice::~DemoPractice() {

@@ -28,11 +28,14 @@ class DemoPractice {
   db::SqliteDatabase& db() { return *db_; }
   //! Every patient with their primary therapist, in id order.
   const std::vector<Assignment>& patients() const { return patients_; }
+  //! The practice's admin.
+  const std::string& admin_id() const { return admin_id_; }
 
  private:
   std::string dir_;
   std::unique_ptr<db::SqliteDatabase> db_;
   std::vector<Assignment> patients_;
+  std::string admin_id_;
 };
 
 //! The process's peak resident set size so far, in MB.
