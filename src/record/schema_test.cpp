@@ -18,10 +18,11 @@ TEST(SchemaTest, EveryTableIsExportedOrExcludedWithAReason) {
   auto db = std::move(db::SqliteDatabase::open(":memory:")).value();
   ASSERT_TRUE(db::migrate(*db).ok());
   // Templates and their images (template_assets) are the practice's configuration, not a
-  // client's record; claim_interchanges numbers the 837P files the export jobs wrote.
+  // client's record; claim_interchanges numbers the 837P files the export jobs wrote;
+  // schedule_runs records when scheduled reports ran.
   const std::set<std::string> machinery = {
-      "schema_migrations", "export_templates",  "template_assets",   "export_jobs",
-      "export_audit_log",  "scheduled_reports", "claim_interchanges"};
+      "schema_migrations", "export_templates",  "template_assets", "export_jobs",
+      "export_audit_log",  "scheduled_reports", "schedule_runs",   "claim_interchanges"};
   auto tables = db->query("SELECT name FROM sqlite_master WHERE type = 'table'");
   ASSERT_TRUE(tables.ok());
   for (const auto& row : *tables) {
