@@ -99,6 +99,25 @@ TEST_P(SchedulerTest, ADailyScheduleFiresAtItsWallTimeThroughBothDaylightSavingC
   EXPECT_EQ(job(r[1]["export_job_id"])["parameters"]["start_date"], "2027-03-13");
 }
 
+TEST_P(SchedulerTest, AWeeklyScheduleFiresOnItsDayForTheSevenDaysBefore) {
+  clock_.set("2027-01-10T12:00:00Z");  // a Sunday
+  Json body = monthly_body();
+  body["schedule_type"] = "weekly";
+  body["schedule_config"] = {{"time", "17:45"}, {"day_of_week", "wednesday"}};
+  const std::string id = create(body);
+  // 17:45 EST is 22:45Z; Wednesdays 13 and 20 January.
+  for (const char* slot : {"2027-01-13T22:45:00Z", "2027-01-20T22:45:00Z"}) {
+    const auto t = parse_timestamp(slot).value();
+    EXPECT_EQ(run_at(format_timestamp(t - std::chrono::seconds(1))), 0) << slot;
+    EXPECT_EQ(run_at(slot), 1) << slot;
+  }
+  auto r = runs(id);
+  ASSERT_EQ(r.size(), 2u);
+  const Json j = job(r[1]["export_job_id"]);
+  EXPECT_EQ(j["parameters"]["start_date"], "2027-01-13");
+  EXPECT_EQ(j["parameters"]["end_date"], "2027-01-19");
+}
+
 TEST_P(SchedulerTest, MissedSlotsRunOnceOrAreSkippedAsTheScheduleSays) {
   const std::string catch_up = create(monthly_body());
   Json skip_body = monthly_body();

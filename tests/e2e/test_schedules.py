@@ -61,13 +61,17 @@ class SchedulesTest(DemoPracticeTest):
             json.dump({"url": f"smtp://127.0.0.1:{cls.sink.port}", "username": SMTP_USER,
                        "password": SMTP_PASSWORD, "from": SENDER, "ca_file": cls.sink.cert}, f)
         cls.copies = os.path.join(cls.tmp, "copies")
-        cls.server = Server(cls.data_dir, extra_args=("--schedule-seconds", "1",
-                                                      "--schedule-copy-dir", cls.copies))
+        args = ("--schedule-seconds", "1", "--schedule-copy-dir", cls.copies)
+        cls.server = Server(cls.data_dir, extra_args=args)
+        # A second process on the same practice runs the same schedules: each slot must still
+        # run once.
+        cls.second = Server(cls.data_dir, extra_args=args)
         cls.token = cls.therapist["token"]
         cls.patient_id = cls.therapist["patient_ids"][0]
 
     @classmethod
     def tearDownClass(cls):
+        cls.second.stop()
         cls.sink.stop()
         super().tearDownClass()
 
@@ -186,6 +190,16 @@ class SchedulesTest(DemoPracticeTest):
                          (str(yesterday), str(yesterday)))
 
         kept = self.wait_for_run(stored["id"], ("delivered", "failed"))["runs"][0]
+        # Two servers ran the scheduler every second: still one run, one job, one email a slot.
+        time.sleep(3)
+        for schedule in (by_email, stored):
+            status, now_listed, _ = self.call("GET", f"/api/v1/export/scheduled/{schedule['id']}", token=self.token)
+            self.assertEqual(len(now_listed["runs"]), 1, now_listed["runs"])
+        status, created, _ = self.call("GET", "/api/v1/export/audit?action=created&limit=200", token=self.admin)
+        made = [e for e in created["entries"] if e["metadata"].get("schedule_id") in (by_email["id"], stored["id"])]
+        self.assertEqual(len(made), 2, made)
+        self.assertEqual(len([m for m in self.sink.messages()
+                              if run["job_id"] in m.get_body(("plain",)).get_content()]), 1)
         self.assertEqual(kept["status"], "delivered", kept)
         status, jobs, _ = self.call("GET", "/api/v1/export/jobs", token=self.token)
         self.assertIn(kept["job_id"], [j["id"] for j in jobs["jobs"]])
