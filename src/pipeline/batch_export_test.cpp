@@ -176,11 +176,13 @@ TEST_F(BatchExportTest, ASinkFailureStopsTheBatch) {
       *db_, therapist(),
       request({{"caseload", true}, {"export_type", "full_record"}, {"format", "json"}}),
       [&calls](std::string_view) {
-        return ++calls < 3 ? Status{} : Status(Error::make(ErrorCode::kUnavailable, "disk"));
+        ++calls;
+        return Status(Error::make(ErrorCode::kUnavailable, "disk"));
       },
       options);
   ASSERT_FALSE(summary.ok());
   EXPECT_EQ(summary.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(calls, 1);  // nothing more is written after the sink failed
 }
 
 TEST(BatchRequest, NamesTheFieldOfEachProblem) {
