@@ -58,8 +58,9 @@ Json session_note_job(const Json& session) {
 }
 
 int run(int documents, int threads) {
-  // About 20 sessions with notes per demo patient; generate enough for the batch.
-  bench::DemoPractice practice(std::max(10, documents / 10));
+  // About 20 sessions with notes per demo patient. The practice is the same size for every
+  // batch up to 1,000 documents, so that runs at two sizes differ only in the batch.
+  bench::DemoPractice practice(std::max(100, documents / 10));
   std::vector<std::string> units;
   std::unordered_map<std::string, Json> jobs;  // by session id
   for (const auto& s : sessions_with_notes(practice.db(), documents)) {
