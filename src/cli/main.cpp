@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/export_command.h"
 #include "cli/migrate_data.h"
 
 namespace {
@@ -151,6 +152,11 @@ int main(int argc, char** argv) {
       "--token-id", token.token_id,
       "The token's id (printed when issued; GET /api/v1/auth/tokens lists them)");
 
+  ExportArgs export_args;
+  auto* export_cmd = app.add_subcommand(
+      "export", "Export many patients into one ZIP with a manifest (as POST /export/batch)");
+  add_export_options(*export_cmd, export_args);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -169,6 +175,7 @@ int main(int argc, char** argv) {
   if (*rotate_cmd) return run_keys_rotate(keys);
   if (*audit_verify_cmd) return run_audit_verify(audit);
   if (*import_cmd) return run_import(import);
+  if (*export_cmd) return run_export(export_args);
   if (*revoke_cmd) {
     if (token.token_id.empty() == token.user_id.empty())
       return usage_error("revoke takes --token-id or --user-id, one of them");

@@ -7,7 +7,9 @@
 #include "http/app.h"
 #include "http/error_mapping.h"
 #include "jobs/export_request.h"
+#include "pipeline/batch_request.h"
 #include "pipeline/claim_precheck.h"
+#include "pipeline/session_bundle.h"
 
 namespace dossier::http {
 namespace {
@@ -30,6 +32,24 @@ Result<Response> create_export(App& app, const Context& ctx, jobs::ExportType ty
   if (app.job_enqueued) app.job_enqueued();
   Response r = Response::json(202, created);
   r.headers.emplace_back("Location", "/api/v1/export/jobs/" + created["job_id"].get<std::string>());
+  return r;
+}
+
+// One job for many patients (pipeline/batch_request.h); patients the caller may not see
+// fail inside the batch like missing ones, so the answer here does not tell them apart.
+Result<Response> create_batch(App& app, const Context& ctx) {
+  DOSSIER_ASSIGN_OR_RETURN(Json body, ctx.json_body());
+  DOSSIER_ASSIGN_OR_RETURN(pipeline::BatchRequest request, pipeline::parse_batch_request(body));
+  auto created =
+      pipeline::create_batch_job(app.db, system_clock(), app.audit_key, ctx.caller, request);
+  if (!created.ok()) {
+    return audit_refusal(app, ctx.caller, {"create_export", 0, std::nullopt, std::nullopt},
+                         created.error());
+  }
+  if (app.job_enqueued) app.job_enqueued();
+  Response r = Response::json(202, *created);
+  r.headers.emplace_back("Location",
+                         "/api/v1/export/jobs/" + (*created)["job_id"].get<std::string>());
   return r;
 }
 
@@ -140,7 +160,8 @@ Result<Response> download(App& app, const Context& ctx) {
   DOSSIER_ASSIGN_OR_RETURN(std::unique_ptr<storage::BlobReader> file,
                            app.files.open_reader(row["file_path"]));
   DOSSIER_TRY(app.jobs.record_download(caller, row));
-  const std::string format = row["format"];
+  // A session-note ZIP bundle is a ZIP whatever format its notes are in.
+  const std::string format = pipeline::is_zip_bundle(row) ? "zip" : row["format"];
   const std::string type = row["export_type"];
   const std::string filename =
       type + "-" + row["id"].get<std::string>() + jobs::extension_for(format, type);
@@ -211,6 +232,8 @@ void add_export_routes(Router& router, App& app) {
     router.add("POST", path,
                [&app, type = type](const Context& ctx) { return create_export(app, ctx, type); });
   }
+  router.add("POST", "/api/v1/export/batch",
+             [&app](const Context& ctx) { return create_batch(app, ctx); });
   router.add("GET", "/api/v1/export/jobs", [&app](const Context& ctx) -> Result<Response> {
     DOSSIER_ASSIGN_OR_RETURN(jobs::JobListQuery q, parse_job_query(ctx));
     DOSSIER_ASSIGN_OR_RETURN(Json list, app.jobs.list(ctx.caller, q));

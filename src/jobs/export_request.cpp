@@ -60,7 +60,10 @@ Json parse_options(FieldChecker& fields, ExportType type, const std::string& for
   std::vector<std::string_view> allowed;
   if (type == ExportType::kSessionNotes) {
     allowed = {"include_transcript", "include_ai_notes", "include_action_items",
-               "include_psychotherapy_notes"};
+               "include_psychotherapy_notes", "bundle"};
+    // Many sessions make one document with every note (merged, as before bundles existed),
+    // or a ZIP with one document per note.
+    if (auto bundle = opt.one_of("bundle", {"merged", "zip"}, false)) options["bundle"] = *bundle;
     options["include_transcript"] = opt.boolean("include_transcript").value_or(false);
     options["include_ai_notes"] = opt.boolean("include_ai_notes").value_or(true);
     options["include_action_items"] = opt.boolean("include_action_items").value_or(true);

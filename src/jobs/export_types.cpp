@@ -64,6 +64,7 @@ std::string content_type_for(std::string_view format, std::string_view export_ty
   if (format == "cms1500" || format == "superbill") return "application/pdf";
   if (format == "html") return "text/html; charset=utf-8";
   if (format == "fhir") return "application/fhir+json";
+  if (format == "zip") return "application/zip";             // a batch export, one file per patient
   if (format == "ndjson") return "application/fhir+ndjson";  // a FHIR Bulk Data export, whole
   return "application/octet-stream";
 }

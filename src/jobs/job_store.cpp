@@ -87,6 +87,8 @@ Json JobStore::to_api(const Json& row) const {
     job["notes"] = Json::parse(row["render_notes"].get<std::string>());
   if (row["redaction_report"].is_string())
     job["redaction"] = Json::parse(row["redaction_report"].get<std::string>());
+  if (row.contains("progress") && row["progress"].is_string())
+    job["progress"] = Json::parse(row["progress"].get<std::string>());
   return job;
 }
 

@@ -8,7 +8,9 @@
 #include "formats/renderer.h"
 #include "gather/gather.h"
 #include "jobs/disclosure_request.h"
+#include "pipeline/batch_export.h"
 #include "pipeline/fhir_bulk.h"
+#include "pipeline/session_bundle.h"
 #include "redact/redaction.h"
 
 namespace dossier::pipeline {
@@ -101,6 +103,8 @@ Result<formats::Rendered> produce(db::Database& db, const Json& job) {
 jobs::Producer make_producer(db::Database& db) {
   return [&db](const Json& job, const ByteSink& out) -> Result<jobs::ProducedFile> {
     if (job["export_type"] == kBulkExportType) return produce_bulk_job(db, job, out);
+    if (job["export_type"] == kBatchExportType) return produce_batch_job(db, job, out);
+    if (is_zip_bundle(job)) return produce_session_bundle(db, job, out);
     DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, job, out));
     return jobs::ProducedFile{p.file.extension, std::move(p.file.notes), std::move(p.redaction)};
   };

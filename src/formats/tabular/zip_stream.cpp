@@ -66,13 +66,15 @@ Status ZipStreamWriter::flush() {
   return failed_;
 }
 
-Status ZipStreamWriter::begin_entry(std::string_view name) {
+Status ZipStreamWriter::begin_entry(std::string_view name, bool compress) {
   if (!failed_.ok()) return failed_;
   if (open_) return failed_ = Error::internal("a ZIP entry is already open");
   if (entries_.size() >= 0xffff || name.size() > 0xffff) return failed_ = too_large();
   if (written_ > kMax32) return failed_ = too_large();
   entries_.push_back(Entry{std::string(name), 0, 0, 0, written_});
   deflateReset(&deflater_->stream);
+  // Before the entry's first input, so this only sets the level (zlib's deflateParams).
+  deflateParams(&deflater_->stream, compress ? Z_BEST_SPEED : Z_NO_COMPRESSION, Z_DEFAULT_STRATEGY);
   open_ = true;
   std::string header;
   put32(header, 0x04034b50);

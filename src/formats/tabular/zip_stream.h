@@ -30,7 +30,9 @@ class ZipStreamWriter final {
   ZipStreamWriter& operator=(const ZipStreamWriter&) = delete;
 
   //! Starts the entry `name` ('/'-separated). REQUIRES: no entry open, finish() not called.
-  Status begin_entry(std::string_view name);
+  //! `compress` false keeps the bytes as they are (deflate's stored blocks): for content that
+  //! is compressed already (PDF, DOCX), where deflating again costs time and saves nothing.
+  Status begin_entry(std::string_view name, bool compress = true);
   //! Appends to the open entry. REQUIRES: an entry is open.
   Status write(std::string_view data);
   //! A sink that appends to the open entry (valid while this writer lives).

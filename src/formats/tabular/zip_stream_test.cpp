@@ -70,6 +70,27 @@ TEST(ZipStreamWriter, LibzipReadsBackWhatWasStreamed) {
   EXPECT_EQ(entries.at("dir/noise.bin"), noise);
 }
 
+TEST(ZipStreamWriter, StoredEntriesReadBackAndMixWithDeflatedOnes) {
+  std::string archive;
+  ZipStreamWriter zip([&](std::string_view c) {
+    archive.append(c);
+    return Status{};
+  });
+  const std::string text(100 * 1024, 'a');  // deflates to almost nothing, unless stored
+  ASSERT_TRUE(zip.begin_entry("stored.pdf", false).ok());
+  ASSERT_TRUE(zip.write(text).ok());
+  ASSERT_TRUE(zip.end_entry().ok());
+  ASSERT_TRUE(zip.begin_entry("deflated.json").ok());
+  ASSERT_TRUE(zip.write(text).ok());
+  ASSERT_TRUE(zip.end_entry().ok());
+  ASSERT_TRUE(zip.finish().ok());
+  EXPECT_GT(archive.size(), text.size());  // the stored copy is kept whole
+  EXPECT_LT(archive.size(), text.size() + text.size() / 10);
+  const auto entries = read_back(archive);
+  EXPECT_EQ(entries.at("stored.pdf"), text);
+  EXPECT_EQ(entries.at("deflated.json"), text);
+}
+
 TEST(ZipStreamWriter, EqualInputGivesEqualBytes) {
   auto make = [] {
     std::string out;
