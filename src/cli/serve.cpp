@@ -45,9 +45,9 @@ bool tls_files_readable(const ServeArgs& args) {
   return true;
 }
 
-// HTTP threads, the workers, their lease keeper, and a spare.
+// HTTP threads, the workers, their lease keeper, the scheduler, and a spare (the cleanup pass).
 int pool_size(const ServeArgs& args) {
-  return 10 + (args.no_worker ? 0 : args.workers.threads + 1);
+  return 10 + (args.no_worker ? 0 : args.workers.threads + 1) + (args.schedule_seconds > 0 ? 1 : 0);
 }
 
 int usage_error(const char* what, const Error& e) {
