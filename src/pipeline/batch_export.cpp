@@ -25,14 +25,8 @@ Result<UnitDocument> render_patient(db::Database& db, const auth::Caller& caller
                     {"export_type", jobs::export_type_name(single.type)},
                     {"format", single.format},
                     {"parameters", single.parameters.dump()}};
-  UnitDocument doc;
-  DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, row, [&doc](std::string_view chunk) {
-                             doc.bytes.append(chunk);
-                             return Status{};
-                           }));
-  doc.extension = p.file.extension;
-  doc.redaction = std::move(p.redaction);
-  return doc;
+  DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_collected(db, row));
+  return UnitDocument{std::move(p.file.bytes), p.file.extension, std::move(p.redaction)};
 }
 
 }  // namespace

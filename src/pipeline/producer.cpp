@@ -90,13 +90,18 @@ Result<Produced> produce_export(db::Database& db, const Json& job, const ByteSin
   return Produced{std::move(rendered), std::move(r.report)};
 }
 
-Result<formats::Rendered> produce(db::Database& db, const Json& job) {
+Result<Produced> produce_collected(db::Database& db, const Json& job) {
   std::string bytes;
   DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, job, [&bytes](std::string_view chunk) {
                              bytes.append(chunk);
                              return Status{};
                            }));
   p.file.bytes = std::move(bytes);
+  return p;
+}
+
+Result<formats::Rendered> produce(db::Database& db, const Json& job) {
+  DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_collected(db, job));
   return std::move(p.file);
 }
 

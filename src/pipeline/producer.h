@@ -19,6 +19,9 @@ struct Produced {
 //! whether a template is needed.
 Result<Produced> produce_export(db::Database& db, const Json& job, const ByteSink& out);
 
+//! The same collected in memory (file.bytes), for one document of a batch or bundle ZIP.
+Result<Produced> produce_collected(db::Database& db, const Json& job);
+
 //! The same collected in memory, for a preview's stand-in row, whose report nobody keeps.
 Result<formats::Rendered> produce(db::Database& db, const Json& job);
 

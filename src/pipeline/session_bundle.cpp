@@ -35,14 +35,8 @@ Result<jobs::ProducedFile> produce_session_bundle(db::Database& db, const Json& 
     one["session_ids"] = Json::array({session_id});
     Json row = job;
     row["parameters"] = one.dump();
-    UnitDocument doc;
-    DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_export(db, row, [&doc](std::string_view chunk) {
-                               doc.bytes.append(chunk);
-                               return Status{};
-                             }));
-    doc.extension = p.file.extension;
-    doc.redaction = std::move(p.redaction);
-    return doc;
+    DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_collected(db, row));
+    return UnitDocument{std::move(p.file.bytes), p.file.extension, std::move(p.redaction)};
   };
   DOSSIER_ASSIGN_OR_RETURN(ZipSummary summary, write_ordered_zip(sessions, render, out, zip));
   jobs::ProducedFile file{".zip", {}, nullptr, nullptr};
