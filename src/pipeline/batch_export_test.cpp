@@ -11,10 +11,7 @@
 
 #include "core/crypto.h"
 #include "core/ids.h"
-#include "core/log.h"
-#include "db/migrations.h"
-#include "db/sqlite/sqlite_database.h"
-#include "demo/demo.h"
+#include "pipeline/demo_suite_fixture.h"
 
 namespace dossier::pipeline {
 namespace {
@@ -45,22 +42,8 @@ std::vector<std::pair<std::string, std::string>> read_zip(const std::string& arc
   return out;
 }
 
-class BatchExportTest : public ::testing::Test {
+class BatchExportTest : public testing::DemoSuite<BatchExportTest, 6> {
  protected:
-  static void SetUpTestSuite() {
-    log::set_quiet(true);
-    db_ = std::move(db::SqliteDatabase::open(":memory:")).value().release();
-    ASSERT_TRUE(db::migrate(*db_).ok());
-    demo::DemoOptions o;
-    o.patients = 6;
-    o.today = "2025-06-15";
-    tokens_ = new demo::DemoTokens(std::move(demo::populate(*db_, o)).value());
-  }
-  static void TearDownTestSuite() {
-    delete tokens_;
-    delete db_;
-  }
-
   static auth::Caller therapist(size_t i = 0) {
     return {tokens_->therapists.at(i).user_id, auth::Role::kTherapist, {}, {}};
   }
@@ -104,13 +87,7 @@ class BatchExportTest : public ::testing::Test {
     }
     return r;
   }
-
-  static db::SqliteDatabase* db_;
-  static demo::DemoTokens* tokens_;
 };
-
-db::SqliteDatabase* BatchExportTest::db_ = nullptr;
-demo::DemoTokens* BatchExportTest::tokens_ = nullptr;
 
 TEST_F(BatchExportTest, ManifestDescribesEachEntryOfTheZip) {
   std::vector<std::string> own = tokens_->therapists.at(0).patient_ids;

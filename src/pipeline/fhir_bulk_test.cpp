@@ -8,31 +8,14 @@
 #include <map>
 #include <set>
 
-#include "core/log.h"
-#include "db/migrations.h"
-#include "db/sqlite/sqlite_database.h"
-#include "demo/demo.h"
 #include "fhir/bundle.h"
+#include "pipeline/demo_suite_fixture.h"
 
 namespace dossier::pipeline {
 namespace {
 
-class FhirBulkTest : public ::testing::Test {
+class FhirBulkTest : public testing::DemoSuite<FhirBulkTest, 8> {
  protected:
-  static void SetUpTestSuite() {
-    log::set_quiet(true);
-    db_ = std::move(db::SqliteDatabase::open(":memory:")).value().release();
-    ASSERT_TRUE(db::migrate(*db_).ok());
-    demo::DemoOptions o;
-    o.patients = 8;
-    o.today = "2025-06-15";
-    tokens_ = new demo::DemoTokens(std::move(demo::populate(*db_, o)).value());
-  }
-  static void TearDownTestSuite() {
-    delete tokens_;
-    delete db_;
-  }
-
   struct Export {
     Json parts;
     std::map<std::string, std::vector<Json>> by_type;  // parsed back from the slices
@@ -94,9 +77,6 @@ class FhirBulkTest : public ::testing::Test {
     for (const auto& row : found) out.insert(row["id"].get<std::string>());
     return out;
   }
-
-  static inline db::SqliteDatabase* db_ = nullptr;
-  static inline demo::DemoTokens* tokens_ = nullptr;
 };
 
 TEST_F(FhirBulkTest, AdminGetsEveryPatientAndSharedResourcesOnce) {
