@@ -4,13 +4,12 @@ and Patient/$everything, each Bundle accepted by two independent validators from
 of the same record, Part 2 labels and notice, redaction, and the API's errors."""
 import json
 import os
-import subprocess
 import tempfile
 import unittest
 
+from fhir_tools import references, run_validators
 from harness import DemoPracticeTest, request
 
-REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BASE = "https://dossier.invalid/fhir/r4/"
 CPT = "http://www.ama-assn.org/go/cpt"
 ICD10 = "http://hl7.org/fhir/sid/icd-10-cm"
@@ -33,27 +32,13 @@ def validate(bundles):
             paths[name] = os.path.join(tmp, name.replace("/", "_") + ".json")
             with open(paths[name], "w") as f:
                 json.dump(bundle, f)
-        out = subprocess.run([os.path.join(REPO, "scripts", "fhir-validate"), *paths.values()],
-                             check=True, capture_output=True, text=True).stdout
-        results = json.loads(out)
+        results = run_validators(paths.values())
         return {name: results[path]["errors"] for name, path in paths.items()}
 
 
 def resources(bundle, kind=None):
     return [e["resource"] for e in bundle["entry"]
             if kind is None or e["resource"]["resourceType"] == kind]
-
-
-def references(value):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if k == "reference" and isinstance(v, str):
-                yield v
-            else:
-                yield from references(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from references(v)
 
 
 def notes(bundle):

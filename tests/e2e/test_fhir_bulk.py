@@ -6,40 +6,20 @@ admin, biller — who gets no notes); every line passes both FHIR validators; _t
 filter; bad kick-offs are OperationOutcome 400s; too many running exports are 429."""
 import json
 import os
-import subprocess
 import tempfile
 import time
 import unittest
 import urllib.parse
 
+from fhir_tools import references, run_validators
 from harness import DemoPracticeTest, Server, request, run_cli, run_sql, with_query
 
-REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 ASYNC = {"Prefer": "respond-async", "Accept": "application/fhir+json"}
-
-
-def validate_files(paths):
-    """Both validators (scripts/fhir-validate) over NDJSON files: {path: {resources, errors}}."""
-    out = subprocess.run([os.path.join(REPO, "scripts", "fhir-validate"), *paths],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
 
 
 def path_of(url):
     parts = urllib.parse.urlsplit(url)
     return parts.path + (("?" + parts.query) if parts.query else "")
-
-
-def references(value):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if k == "reference" and isinstance(v, str):
-                yield v
-            else:
-                yield from references(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from references(v)
 
 
 def patient_refs(files):
@@ -137,7 +117,7 @@ class FhirBulkTest(DemoPracticeTest):
                 paths.append(os.path.join(tmp, t + ".ndjson"))
                 with open(paths[-1], "w") as f:
                     f.write("".join(json.dumps(r) + "\n" for r in lines))
-            results = validate_files(paths)
+            results = run_validators(paths)
         for path in paths:
             self.assertEqual(results[path]["errors"], [], path)
             self.assertEqual(results[path]["resources"], len(files[os.path.basename(path)[:-7]]))
