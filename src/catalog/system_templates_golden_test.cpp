@@ -94,6 +94,7 @@ Json request_body(ExportType type, const PatientRef& who) {
     case ExportType::kFullRecord:
       return {{"include_sections", {{"attachments", true}}}};
     case ExportType::kInsuranceReport:
+    case ExportType::kPracticeSummary:
       break;
   }
   return Json::object();

@@ -34,6 +34,8 @@ constexpr SystemTemplate kSystem[] = {
      "The complete record with a table of contents"},
     {"00000000-0000-7000-8000-000000000005", "insurance_report", "Insurance report",
      "Claim information and clinical summary, minimum necessary"},
+    {"00000000-0000-7000-8000-000000000006", "practice_summary", "Practice summary",
+     "Sessions by therapist, no-shows, CPT mix, PHQ-9/GAD-7 change and billing, for admins"},
 };
 
 constexpr size_t kMaxContent = 512 * 1024;

@@ -227,6 +227,7 @@ void add_export_routes(Router& router, App& app) {
       {"/api/v1/export/treatment-summary", jobs::ExportType::kTreatmentSummary},
       {"/api/v1/export/full-record", jobs::ExportType::kFullRecord},
       {"/api/v1/export/insurance-report", jobs::ExportType::kInsuranceReport},
+      {"/api/v1/export/practice-summary", jobs::ExportType::kPracticeSummary},
   };
   for (const auto& [path, type] : kinds) {
     router.add("POST", path,

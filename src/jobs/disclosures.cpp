@@ -50,6 +50,8 @@ const char* type_words(std::string_view export_type) {
       return "Full record";
     case ExportType::kInsuranceReport:
       return "Insurance report";
+    case ExportType::kPracticeSummary:
+      return "Practice summary";
   }
   return "Export";
 }

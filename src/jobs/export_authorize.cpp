@@ -49,10 +49,8 @@ Status check_plan(db::Database& db, const ExportRequest& req) {
   return {};
 }
 
-// The template must exist and be of the request's type; its include_sections and redaction
-// profile become the defaults of the request's.
-Status apply_template(db::Database& db, ExportRequest& req) {
-  if (!req.template_id) return authorize_disclosure(db, Json(), req);
+// The request's template row, which must exist and be of the request's type.
+Result<Json> template_of(db::Database& db, const ExportRequest& req) {
   DOSSIER_ASSIGN_OR_RETURN(Json row, db.query_one("SELECT export_type, include_sections, "
                                                   "redaction_profile FROM export_templates WHERE "
                                                   "id = ?",
@@ -61,6 +59,13 @@ Status apply_template(db::Database& db, ExportRequest& req) {
   if (row["export_type"] != export_type_name(req.type)) {
     return Error::validation("template_id", "is a template for another export type");
   }
+  return row;
+}
+
+// Its include_sections and redaction profile become the defaults of the request's.
+Status apply_template(db::Database& db, ExportRequest& req) {
+  if (!req.template_id) return authorize_disclosure(db, Json(), req);
+  DOSSIER_ASSIGN_OR_RETURN(Json row, template_of(db, req));
   if (row["include_sections"].is_string() && req.parameters.contains("include_sections")) {
     const Json sections = Json::parse(row["include_sections"].get<std::string>(), nullptr, false);
     req.parameters["include_sections"] =
@@ -69,9 +74,20 @@ Status apply_template(db::Database& db, ExportRequest& req) {
   return authorize_disclosure(db, row["redaction_profile"], req);
 }
 
+// A practice-wide report shows every therapist's caseload: admins only.
+Status authorize_practice_wide(db::Database& db, const auth::Caller& caller,
+                               const ExportRequest& req) {
+  if (caller.role != auth::Role::kAdmin) {
+    return Error::make(ErrorCode::kForbidden, "practice-wide reports are for practice admins");
+  }
+  if (req.template_id) DOSSIER_TRY(template_of(db, req));
+  return {};
+}
+
 }  // namespace
 
 Status authorize_export_request(db::Database& db, const auth::Caller& caller, ExportRequest& req) {
+  if (is_practice_wide(req.type)) return authorize_practice_wide(db, caller, req);
   if (caller.role == auth::Role::kBiller && req.type != ExportType::kInsuranceReport) {
     return Error::make(ErrorCode::kForbidden, "billers may make insurance exports only");
   }

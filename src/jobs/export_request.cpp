@@ -86,9 +86,9 @@ Json parse_options(FieldChecker& fields, ExportType type, const std::string& for
 
 // A start/end pair: both real dates and the end not before the start.
 void parse_range(FieldChecker& fields, Json& params, const std::string& start_key,
-                 const std::string& end_key) {
-  auto start = fields.date(start_key, false);
-  auto end = fields.date(end_key, false);
+                 const std::string& end_key, bool required = false) {
+  auto start = fields.date(start_key, required);
+  auto end = fields.date(end_key, required);
   if (start) params["start_date"] = start->str();
   if (end) params["end_date"] = end->str();
   if (start && end && *end < *start) fields.problem(end_key, "must not be before " + start_key);
@@ -145,6 +145,11 @@ void parse_by_type(FieldChecker& fields, ExportRequest& req) {
       if (fields.has("session_ids") && (fields.has("start_date") || fields.has("end_date"))) {
         fields.problem("session_ids", "give either session_ids or a date range, not both");
       }
+      break;
+    case ExportType::kPracticeSummary:
+      // Operations inside the practice, not a disclosure: no recipient, purpose or redaction.
+      fields.allow_only({"start_date", "end_date", "format", "template_id", "options"});
+      parse_range(fields, p, "start_date", "end_date", true);
       break;
   }
 }
@@ -204,7 +209,9 @@ Result<ExportRequest> parse_export_request(ExportType type, const Json& body) {
   FieldChecker fields(body);
   if (!fields.require_object()) return fields.finish().error();
   parse_format(fields, req);
-  if (type != ExportType::kSessionNotes) req.patient_id = fields.uuid("patient_id", true);
+  if (type != ExportType::kSessionNotes && !is_practice_wide(type)) {
+    req.patient_id = fields.uuid("patient_id", true);
+  }
   req.template_id = fields.uuid("template_id", false);
   parse_by_type(fields, req);
   if (!section_specs(type).empty()) {
@@ -213,7 +220,7 @@ Result<ExportRequest> parse_export_request(ExportType type, const Json& body) {
         resolve_sections(type, Json::object(), req.requested_sections);
   }
   req.parameters["options"] = parse_options(fields, type, req.format);
-  parse_disclosure(fields, req);
+  if (!is_practice_wide(type)) parse_disclosure(fields, req);
   DOSSIER_TRY(fields.finish());
   return req;
 }

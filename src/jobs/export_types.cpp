@@ -5,12 +5,13 @@
 namespace dossier::jobs {
 namespace {
 
-constexpr std::array<std::pair<ExportType, const char*>, 5> kNames = {{
+constexpr std::array<std::pair<ExportType, const char*>, 6> kNames = {{
     {ExportType::kSessionNotes, "session_notes"},
     {ExportType::kProgressReport, "progress_report"},
     {ExportType::kTreatmentSummary, "treatment_summary"},
     {ExportType::kFullRecord, "full_record"},
     {ExportType::kInsuranceReport, "insurance_report"},
+    {ExportType::kPracticeSummary, "practice_summary"},
 }};
 
 // CSV is one file only for session notes (one row per note); the other exports are several
@@ -37,9 +38,13 @@ std::optional<ExportType> parse_export_type(std::string_view name) {
 
 const std::vector<ExportType>& all_export_types() {
   static const std::vector<ExportType> kAll = {
-      ExportType::kSessionNotes, ExportType::kProgressReport, ExportType::kTreatmentSummary,
-      ExportType::kFullRecord, ExportType::kInsuranceReport};
+      ExportType::kSessionNotes, ExportType::kProgressReport,  ExportType::kTreatmentSummary,
+      ExportType::kFullRecord,   ExportType::kInsuranceReport, ExportType::kPracticeSummary};
   return kAll;
+}
+
+bool is_practice_wide(ExportType type) {
+  return type == ExportType::kPracticeSummary;
 }
 
 const std::vector<std::string>& implemented_formats(ExportType type) {
@@ -47,7 +52,10 @@ const std::vector<std::string>& implemented_formats(ExportType type) {
   // Claims: an X12 837P, a CMS-1500 form, a superbill for a client claiming out of network.
   static const std::vector<std::string> kClaimFormats = {
       "json", "pdf", "docx", "csv", "xlsx", "fhir", "x12", "cms1500", "superbill"};
+  // Counts and scores of the whole practice: no FHIR resource carries them.
+  static const std::vector<std::string> kSummaryFormats = {"json", "pdf", "docx", "csv", "xlsx"};
   if (type == ExportType::kInsuranceReport) return kClaimFormats;
+  if (type == ExportType::kPracticeSummary) return kSummaryFormats;
   return kFormats;
 }
 

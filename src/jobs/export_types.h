@@ -13,13 +13,17 @@ enum class ExportType {
   kProgressReport,
   kTreatmentSummary,
   kFullRecord,
-  kInsuranceReport
+  kInsuranceReport,
+  kPracticeSummary  //!< practice-wide, for admins: no patient (docs/practice-summary.md)
 };
 
 //! "session_notes", "progress_report", … as stored in export_jobs.export_type.
 const char* export_type_name(ExportType type);
 std::optional<ExportType> parse_export_type(std::string_view name);
 const std::vector<ExportType>& all_export_types();
+
+//! Whether a job of `type` covers the whole practice rather than one patient.
+bool is_practice_wide(ExportType type);
 
 //! Formats a job of `type` may ask for today, in the order error messages list them.
 //! Only formats with a working renderer are listed, so nothing is accepted that would fail.

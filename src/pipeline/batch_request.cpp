@@ -22,7 +22,7 @@ Result<jobs::ExportType> batch_type(const Json& body) {
     return Error::validation("export_type", "is required: a string");
   }
   const auto type = jobs::parse_export_type(given->get<std::string>());
-  if (!type || *type == jobs::ExportType::kSessionNotes) {
+  if (!type || *type == jobs::ExportType::kSessionNotes || jobs::is_practice_wide(*type)) {
     return Error::validation("export_type",
                              "must be one of: progress_report, treatment_summary, full_record, "
                              "insurance_report");

@@ -8,6 +8,7 @@
 #include "formats/renderer.h"
 #include "gather/gather.h"
 #include "jobs/disclosure_request.h"
+#include "jobs/export_types.h"
 #include "pipeline/batch_export.h"
 #include "pipeline/fhir_bulk.h"
 #include "pipeline/session_bundle.h"
@@ -43,6 +44,10 @@ struct Redacted {
 
 Result<Redacted> redacted_context(db::Database& db, const Json& job, const std::string& now) {
   DOSSIER_ASSIGN_OR_RETURN(Json context, gather::gather(db, job, now));
+  // Practice-wide reports hold counts and scores, no text to scrub, and no one patient's
+  // rules to apply: nothing is redacted, and the job reports no redaction.
+  const auto type = jobs::parse_export_type(job["export_type"].get<std::string>());
+  if (type && jobs::is_practice_wide(*type)) return Redacted{std::move(context), Json()};
   const Json parameters = job["parameters"].is_string()
                               ? Json::parse(job["parameters"].get<std::string>())
                               : job["parameters"];

@@ -72,6 +72,15 @@ void parse_delivery(FieldChecker& fields, ScheduleSpec& spec) {
   }
 }
 
+// One patient's report names them; a practice-wide report covers everyone and names no one.
+void parse_patient(FieldChecker& fields, const Json& body, ScheduleSpec& spec) {
+  if (!jobs::is_practice_wide(spec.export_type)) {
+    spec.patient_id = fields.uuid("patient_id", true);
+  } else if (body.contains("patient_id") && !body["patient_id"].is_null()) {
+    fields.problem("patient_id", "must be null: a practice-wide report covers every client");
+  }
+}
+
 void parse_parameters(FieldChecker& fields, ScheduleSpec& spec) {
   const Json* params = fields.object("parameters");
   if (params == nullptr) return;
@@ -89,7 +98,8 @@ void parse_parameters(FieldChecker& fields, ScheduleSpec& spec) {
 
 // The export request the schedule would make, checked as the export API checks it.
 Status check_export(db::Database& db, const auth::Caller& owner, const ScheduleSpec& spec) {
-  const Json sample = run_body(spec, "", "", Json::array({new_uuid()}));
+  // A stand-in period and session: the runs fill in their own, the rest is checked here.
+  const Json sample = run_body(spec, "2000-01-01", "2000-01-31", Json::array({new_uuid()}));
   auto request = jobs::parse_export_request(spec.export_type, sample);
   if (!request.ok()) return as_schedule_error(request.error());
   if (spec.export_type == jobs::ExportType::kSessionNotes) {
@@ -131,7 +141,7 @@ Result<ScheduleSpec> parse_schedule(db::Database& db, const auth::Caller& owner,
   if (type) spec.export_type = *jobs::parse_export_type(*type);
   if (format) spec.format = *format;
   spec.template_id = fields.uuid("template_id", false);
-  spec.patient_id = fields.uuid("patient_id", true);
+  parse_patient(fields, body, spec);
   const Json type_given = body.value("schedule_type", Json());
   auto rule = parse_recurrence(type_given.is_string() ? type_given.get<std::string>() : "",
                                body.value("schedule_config", Json()), practice_zone);
@@ -185,6 +195,10 @@ Json run_body(const ScheduleSpec& spec, const std::string& start_date, const std
         body["start_date"] = start_date;
         body["end_date"] = end_date;
       }
+      break;
+    case jobs::ExportType::kPracticeSummary:
+      body["start_date"] = start_date;
+      body["end_date"] = end_date;
       break;
   }
   return body;

@@ -2,7 +2,7 @@
 // /api/v1/export/scheduled), checked against the record and the owner:
 //
 //   {"template_id": uuid?, "export_type": "progress_report"?, "format": "pdf"?,
-//    "patient_id": uuid,
+//    "patient_id": uuid (null for a practice-wide report: practice_summary),
 //    "schedule_type": "monthly", "schedule_config": {"time": "08:00", "day_of_month": 1},
 //    "parameters": {members of the export's own request: include_sections, options,
 //                   redaction, purpose, recipient, …},

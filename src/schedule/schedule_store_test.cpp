@@ -63,6 +63,22 @@ TEST_P(ScheduleStoreTest, TheOwnerMustBeAllowedTheExport) {
   EXPECT_TRUE(store().create(biller(), insurance).ok());
 }
 
+TEST_P(ScheduleStoreTest, PracticeSummariesAreForAdminsAndNameNoPatient) {
+  auto created = store().create(admin(), practice_summary_body());
+  ASSERT_TRUE(created.ok()) << created.error().detail;
+  EXPECT_EQ((*created)["export_type"], "practice_summary");
+  EXPECT_TRUE((*created)["patient_id"].is_null());
+  EXPECT_EQ(store().create(therapist(), practice_summary_body()).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(store().create(biller(), practice_summary_body()).error().code, ErrorCode::kForbidden);
+  Json named = practice_summary_body();
+  named["patient_id"] = patient_of();
+  EXPECT_EQ(refused(named, admin()), std::vector<std::string>{"patient_id"});
+  Json pdf = practice_summary_body();
+  pdf["format"] = "fhir";
+  EXPECT_EQ(refused(pdf, admin()), std::vector<std::string>{"format"});
+}
+
 TEST_P(ScheduleStoreTest, BadBodiesNameEveryMember) {
   Json body = monthly_body();
   body["schedule_config"]["time"] = "8am";

@@ -53,6 +53,14 @@ class ScheduleTest : public db::testing::BackendTest {
             {"parameters", {{"include_sections", {{"assessments", true}}}}}};
   }
 
+  //! The practice summary of the month before, as CSV on the 1st at 07:00: no patient.
+  static Json practice_summary_body() {
+    return {{"export_type", "practice_summary"},
+            {"format", "csv"},
+            {"schedule_type", "monthly"},
+            {"schedule_config", {{"time", "07:00"}, {"day_of_month", 1}}}};
+  }
+
   ScheduleStore store() { return ScheduleStore(db(), clock_); }
 
   //! Connections of their own to the same database, as another process would have; null on

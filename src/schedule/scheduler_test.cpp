@@ -73,6 +73,23 @@ TEST_P(SchedulerTest, AMonthlyReportRunsAtItsSlotForTheMonthBefore) {
   EXPECT_EQ((*schedule)["runs"].size(), 1u);
 }
 
+TEST_P(SchedulerTest, APracticeSummaryRunsForTheWholePracticeAndTheMonthBefore) {
+  auto created = store().create(admin(), practice_summary_body());
+  ASSERT_TRUE(created.ok()) << created.error().detail;
+  // 07:00 in New York on 1 February is 12:00 UTC.
+  EXPECT_EQ(run_at("2027-02-01T12:00:00Z"), 1);
+  auto r = runs((*created)["id"]);
+  ASSERT_EQ(r.size(), 1u);
+  ASSERT_EQ(r[0]["status"], "queued") << r[0].dump();
+  const Json j = job(r[0]["export_job_id"]);
+  EXPECT_EQ(j["user_id"], admin().user_id);
+  EXPECT_TRUE(j["patient_id"].is_null());
+  EXPECT_EQ(j["export_type"], "practice_summary");
+  EXPECT_EQ(j["format"], "csv");
+  EXPECT_EQ(j["parameters"]["start_date"], "2027-01-01");
+  EXPECT_EQ(j["parameters"]["end_date"], "2027-01-31");
+}
+
 TEST_P(SchedulerTest, ADailyScheduleFiresAtItsWallTimeThroughBothDaylightSavingChanges) {
   clock_.set("2027-03-12T14:00:00Z");
   Json body = monthly_body();

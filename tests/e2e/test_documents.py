@@ -127,7 +127,8 @@ class TemplatesApiTest(DemoPracticeTest):
         self.assertEqual(status, 200)
         system = [t for t in listing["templates"] if t["is_system"]]
         self.assertEqual(sorted(t["export_type"] for t in system),
-                         ["full_record", "insurance_report", "progress_report", "session_notes", "treatment_summary"])
+                         ["full_record", "insurance_report", "practice_summary", "progress_report", "session_notes",
+                          "treatment_summary"])
         sid = system[0]["id"]
         status, err, _ = self.call("PUT", f"/api/v1/export/templates/{sid}", {"name": "Mine"}, self.token)
         self.assertEqual(status, 403)

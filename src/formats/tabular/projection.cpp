@@ -125,6 +125,7 @@ std::vector<Table> project(std::string_view export_type, const Json& context) {
   if (export_type == "treatment_summary") return treatment_summary_tables(context);
   if (export_type == "full_record") return full_record_tables(context);
   if (export_type == "insurance_report") return insurance_report_tables(context);
+  if (export_type == "practice_summary") return practice_summary_tables(context);
   return {};
 }
 

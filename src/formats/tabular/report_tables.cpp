@@ -24,12 +24,6 @@ std::vector<ColumnSource> risk_columns(const std::string& at) {
           {"risk_screen_latest_label", T::kText, at + "/latest_label"}};
 }
 
-std::vector<ColumnSource> with(std::vector<ColumnSource> columns,
-                               const std::vector<ColumnSource>& more) {
-  columns.insert(columns.end(), more.begin(), more.end());
-  return columns;
-}
-
 Table goal_measurements(const Json& context, const std::string& goals_at) {
   return make_table("goal_measurements",
                     {{"goal_id", T::kText, "/parent/id"},
@@ -39,6 +33,12 @@ Table goal_measurements(const Json& context, const std::string& goals_at) {
 }
 
 }  // namespace
+
+std::vector<ColumnSource> with(std::vector<ColumnSource> columns,
+                               const std::vector<ColumnSource>& more) {
+  columns.insert(columns.end(), more.begin(), more.end());
+  return columns;
+}
 
 const std::vector<ColumnSource>& patient_columns() {
   static const std::vector<ColumnSource> kColumns = {
