@@ -104,7 +104,8 @@ int run_serve(const ServeArgs& args) {
                 std::chrono::hours(args.link_hours),
                 [&workers] {
                   if (workers) workers->notify();
-                }};
+                },
+                env->keys.get()};
   http::Router router(db);
   http::add_all_routes(router, app);
   // The bucket holds a whole minute's requests: bursts are fine, a steady flood is not.
@@ -127,8 +128,8 @@ int run_serve(const ServeArgs& args) {
   if (workers) workers->start();
   PeriodicTask cleanup(std::chrono::minutes(args.cleanup_minutes), [&env] { cleanup_pass(*env); });
   schedule::Scheduler scheduler(db, job_store, system_clock());
-  schedule::Deliverer deliverer(db, *env->files, links, env->audit_key, system_clock(),
-                                std::move(*delivery));
+  schedule::Deliverer deliverer(db, *env->files, env->keys.get(), links, env->audit_key,
+                                system_clock(), std::move(*delivery));
   std::optional<PeriodicTask> scheduling;
   if (args.schedule_seconds > 0) {
     scheduling.emplace(std::chrono::seconds(args.schedule_seconds), [&] {

@@ -10,6 +10,7 @@
 #include "http/router.h"
 #include "jobs/job_store.h"
 #include "storage/blob_store.h"
+#include "storage/key_ring.h"
 
 namespace dossier::http {
 
@@ -21,6 +22,7 @@ struct App {
   const audit::ChainKey& audit_key;    //!< hashes every audit row a request writes
   std::chrono::hours link_lifetime;    //!< of a signed download link (never past the file's)
   std::function<void()> job_enqueued;  //!< wakes the embedded workers, if any
+  storage::KeyRing* keys = nullptr;    //!< seal secrets kept in the database (schedules)
 };
 
 void add_system_routes(Router& router);

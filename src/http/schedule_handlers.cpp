@@ -5,7 +5,7 @@
 namespace dossier::http {
 
 void add_schedule_routes(Router& router, App& app) {
-  const auto store = [&app] { return schedule::ScheduleStore(app.db, system_clock()); };
+  const auto store = [&app] { return schedule::ScheduleStore(app.db, system_clock(), app.keys); };
   router.add(
       "POST", "/api/v1/export/scheduled", [&app, store](const Context& ctx) -> Result<Response> {
         DOSSIER_ASSIGN_OR_RETURN(Json body, ctx.json_body());

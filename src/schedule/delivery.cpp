@@ -10,6 +10,7 @@
 #include "core/dates.h"
 #include "core/log.h"
 #include "jobs/export_types.h"
+#include "schedule/attachment.h"
 
 namespace dossier::schedule {
 namespace {
@@ -24,7 +25,8 @@ constexpr const char* kDueRuns =
     "SELECT r.id, r.schedule_id, r.slot_at, r.delivery_attempts, r.export_job_id AS job_id, "
     "j.status AS job_status, j.error_message AS job_error, j.deleted_at AS job_deleted_at, "
     "j.expired_at AS job_expired_at, j.expires_at AS job_expires_at, j.file_path, j.format, "
-    "j.export_type, j.patient_id, s.user_id, s.delivery_method, s.delivery "
+    "j.export_type, j.patient_id, s.user_id, s.delivery_method, s.delivery, "
+    "s.attachment_password "
     "FROM schedule_runs r JOIN export_jobs j ON j.id = r.export_job_id "
     "JOIN scheduled_reports s ON s.id = r.schedule_id "
     "WHERE r.status IN ('queued', 'delivering') AND (r.next_attempt_at IS NULL OR "
@@ -47,6 +49,27 @@ std::string upper(std::string s) {
 // "2027-02-01 13:00 UTC"
 std::string readable(const std::string& timestamp) {
   return timestamp.substr(0, 10) + " " + timestamp.substr(11, 5) + " UTC";
+}
+
+// The message's words: what the report is and where to get it, nothing about the client.
+std::string message_text(const Json& run, const std::string& link, const std::string& expires,
+                         const std::string& practice_name, bool attached) {
+  std::string text =
+      "A report you scheduled in Dossier is ready.\n\nReport: " + words_of(run["export_type"]) +
+      " (" + upper(run["format"]) + ")\nScheduled for: " + readable(run["slot_at"]) + "\n\n";
+  if (attached) {
+    text +=
+        "It is attached as a PDF encrypted with the password you set for this schedule. "
+        "It is also here until " +
+        expires + ":\n" + link + "\n\n";
+  } else {
+    text += "Download it here; the link works until " + expires + ":\n" + link + "\n\n";
+    text += run["attachment_password"].is_string()
+                ? "It is too large to attach, even encrypted.\n\n"
+                : "The report is not in this email: it holds client information, which email "
+                  "does not protect.\n\n";
+  }
+  return text + "-- \n" + practice_name + ", by Dossier\n";
 }
 
 bool copy_requested(const Json& run) {
@@ -188,20 +211,9 @@ Status Deliverer::send_email(const Json& run) {
   MailMessage message;
   message.to = user["email"];
   message.subject = "Your scheduled report is ready";
-  message.text =
-      "A report you scheduled in Dossier is ready.\n\n"
-      "Report: " +
-      words_of(run["export_type"]) + " (" + upper(run["format"]) +
-      ")\n"
-      "Scheduled for: " +
-      readable(run["slot_at"]) +
-      "\n\n"
-      "Download it here; the link works until " +
-      readable(expires_text) + ":\n" + link +
-      "\n\n"
-      "The report is not in this email: it holds client information, which email "
-      "does not protect.\n\n-- \n" +
-      practice_name + ", by Dossier\n";
+  DOSSIER_ASSIGN_OR_RETURN(message.attachment, attachment_of(run));
+  message.text = message_text(run, link, readable(expires_text), practice_name,
+                              message.attachment.has_value());
   DOSSIER_TRY(send_mail(*options_.smtp, message));
   return db_.transaction([&]() -> Status {
     DOSSIER_TRY(finish(run, "delivered", ""));
@@ -213,8 +225,15 @@ Status Deliverer::send_email(const Json& run) {
                               : std::nullopt,
                           {{"channel", "email"},
                            {"schedule_id", run["schedule_id"]},
-                           {"link_expires_at", expires_text}}});
+                           {"link_expires_at", expires_text},
+                           {"encrypted_attachment", message.attachment.has_value()}}});
   });
+}
+
+Result<std::optional<MailAttachment>> Deliverer::attachment_of(const Json& run) {
+  if (!run["attachment_password"].is_string()) return std::optional<MailAttachment>();
+  if (keys_ == nullptr) return Error::internal("no master keys to open the password with");
+  return protected_attachment(files_, *keys_, run);
 }
 
 Status Deliverer::finish(const Json& run, const std::string& status, const std::string& error) {

@@ -46,7 +46,7 @@ class DeliveryTest : public testing::ScheduleTest {
   }
 
   Deliverer deliverer(DeliveryOptions options) {
-    return Deliverer(db(), *files_, links_, audit_key_, clock_, std::move(options));
+    return Deliverer(db(), *files_, nullptr, links_, audit_key_, clock_, std::move(options));
   }
 
   Json run(const std::string& id) {
@@ -142,7 +142,7 @@ TEST_P(DeliveryTest, TwoProcessesDeliverARunOnce) {
   std::vector<std::thread> threads;
   for (db::Database* d : {&db(), other ? other.get() : &db()}) {
     threads.emplace_back([&, d] {
-      Deliverer deliverer(*d, *files_, links_, audit_key_, clock_, options);
+      Deliverer deliverer(*d, *files_, nullptr, links_, audit_key_, clock_, options);
       for (int i = 0; i < 5; ++i) delivered += *deliverer.deliver_due();
     });
   }

@@ -57,18 +57,37 @@ std::vector<std::string> type_names() {
   return names;
 }
 
+// A password long enough that the encrypted PDF resists guessing offline, where nothing
+// limits the attempts.
+constexpr size_t kMinPasswordChars = 12;
+constexpr size_t kMaxPasswordChars = 128;
+
+void parse_attachment_password(FieldChecker& d, const Json& delivery, ScheduleSpec& spec) {
+  if (!delivery.contains("attachment_password")) return;
+  spec.attachment_password.given = true;
+  if (delivery["attachment_password"].is_null()) return;
+  auto password = d.string("attachment_password", false, kMaxPasswordChars);
+  if (!password) return;
+  if (password->size() < kMinPasswordChars) {
+    d.problem("attachment_password", "must be at least 12 characters");
+  } else if (!may_attach(spec)) {
+    d.problem("attachment_password", "is for email delivery of a PDF only");
+  }
+  spec.attachment_password.value = *password;
+}
+
 void parse_delivery(FieldChecker& fields, ScheduleSpec& spec) {
   spec.delivery_method =
       fields.one_of("delivery_method", {"storage", "email"}, false).value_or("storage");
   spec.missed_runs = fields.one_of("missed_runs", {"catch_up", "skip"}, false).value_or("catch_up");
   spec.is_active = fields.boolean("is_active").value_or(true);
+  spec.delivery["copy_to_directory"] = false;
   if (const Json* delivery = fields.object("delivery")) {
     FieldChecker d(*delivery, "delivery.");
-    d.allow_only({"copy_to_directory"});
+    d.allow_only({"copy_to_directory", "attachment_password"});
     spec.delivery["copy_to_directory"] = d.boolean("copy_to_directory").value_or(false);
+    parse_attachment_password(d, *delivery, spec);
     fields.absorb(std::move(d));
-  } else {
-    spec.delivery["copy_to_directory"] = false;
   }
 }
 
@@ -155,6 +174,12 @@ Result<ScheduleSpec> parse_schedule(db::Database& db, const auth::Caller& owner,
   DOSSIER_TRY(check_export(db, owner, spec));
   if (spec.delivery_method == "email") DOSSIER_TRY(check_owner_email(db, owner));
   return spec;
+}
+
+bool may_attach(const ScheduleSpec& spec) {
+  return spec.delivery_method == "email" &&
+         jobs::content_type_for(spec.format, jobs::export_type_name(spec.export_type)) ==
+             "application/pdf";
 }
 
 Json to_body(const ScheduleSpec& spec) {

@@ -6,12 +6,17 @@
 //    "schedule_type": "monthly", "schedule_config": {"time": "08:00", "day_of_month": 1},
 //    "parameters": {members of the export's own request: include_sections, options,
 //                   redaction, purpose, recipient, …},
-//    "delivery_method": "storage" | "email", "delivery": {"copy_to_directory": bool},
+//    "delivery_method": "storage" | "email",
+//    "delivery": {"copy_to_directory": bool, "attachment_password": string | null},
 //    "missed_runs": "catch_up" | "skip", "is_active": bool}
 //
 // The export type and format come from the body or, when left out, from the template. Each
 // run covers the period before it (period.h), so the parameters carry no dates or sessions.
 // Email goes to the owner's address on file, because the link it carries acts for the owner.
+// It carries the file itself only when the owner set an attachment password (12 to 128
+// characters) on an email schedule of a PDF: then the PDF, encrypted with it, is attached.
+// The password is write-only: kept sealed (storage/sealed_secret.h), never shown; null
+// removes it, and leaving it out of a change keeps it.
 #pragma once
 
 #include <optional>
@@ -26,6 +31,12 @@
 
 namespace dossier::schedule {
 
+//! delivery.attachment_password as a body gave it.
+struct PasswordChange {
+  bool given = false;                //!< the body named it
+  std::optional<std::string> value;  //!< the new password; nullopt with `given` removes it
+};
+
 struct ScheduleSpec {
   std::optional<std::string> template_id;
   jobs::ExportType export_type = jobs::ExportType::kProgressReport;
@@ -34,7 +45,8 @@ struct ScheduleSpec {
   Recurrence recurrence;
   Json parameters = Json::object();
   std::string delivery_method = "storage";
-  Json delivery = Json::object();  //!< {"copy_to_directory": bool}
+  Json delivery = Json::object();      //!< {"copy_to_directory": bool}
+  PasswordChange attachment_password;  //!< kept apart from `delivery`, which is stored as is
   std::string missed_runs = "catch_up";
   bool is_active = true;
 };
@@ -46,6 +58,9 @@ struct ScheduleSpec {
 //! `practice_zone` is the zone of a config that names none.
 Result<ScheduleSpec> parse_schedule(db::Database& db, const auth::Caller& owner, const Json& body,
                                     std::string_view practice_zone);
+
+//! Whether runs of `spec` may carry an attachment: email delivery of a PDF.
+bool may_attach(const ScheduleSpec& spec);
 
 //! The body form of `spec`: what a PATCH body is laid over before it is checked again.
 Json to_body(const ScheduleSpec& spec);

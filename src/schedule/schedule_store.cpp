@@ -2,6 +2,7 @@
 
 #include "auth/signed_links.h"
 #include "core/ids.h"
+#include "storage/sealed_secret.h"
 
 namespace dossier::schedule {
 namespace {
@@ -67,6 +68,7 @@ Json schedule_to_api(const Json& row) {
           {"delivery_method", row["delivery_method"]},
           {"delivery", json_column(row["delivery"])},
           {"missed_runs", row["missed_runs"]},
+          {"attachment_password_set", row["attachment_password"].is_string()},
           {"is_active", active},
           {"next_run_at", active ? row["next_run_at"] : Json(nullptr)},
           {"last_run_at", row["last_run_at"]},
@@ -77,6 +79,21 @@ Json schedule_to_api(const Json& row) {
 Result<std::string> ScheduleStore::practice_zone() {
   DOSSIER_ASSIGN_OR_RETURN(Json row, db_.query_one("SELECT time_zone FROM practice LIMIT 1"));
   return row.is_null() ? std::string("UTC") : row["time_zone"].get<std::string>();
+}
+
+Result<Json> ScheduleStore::sealed_password(const ScheduleSpec& spec, const std::string& id,
+                                            const Json& stored) {
+  const PasswordChange& change = spec.attachment_password;
+  if (change.given && !change.value) return Json();
+  if (!change.given) {
+    if (!stored.is_string() || may_attach(spec)) return stored;
+    return Error::validation("delivery.attachment_password",
+                             "is set, and only email delivery of a PDF carries an attachment: "
+                             "set it to null first");
+  }
+  if (keys_ == nullptr) return Error::internal("no master keys to seal the password with");
+  DOSSIER_ASSIGN_OR_RETURN(std::string sealed, storage::seal_secret(*keys_, id, *change.value));
+  return Json(sealed);
 }
 
 Result<Json> ScheduleStore::row(const auth::Caller& caller, const std::string& id) {
@@ -96,16 +113,17 @@ Result<Json> ScheduleStore::create(const auth::Caller& caller, const Json& body)
   const TimePoint now = clock_.now();
   DOSSIER_ASSIGN_OR_RETURN(TimePoint next, next_slot(spec.recurrence, now));
   const std::string id = new_uuid();
+  DOSSIER_ASSIGN_OR_RETURN(Json password, sealed_password(spec, id, Json()));
   db::Params params = spec_columns(spec);
-  for (Json v : {Json(format_timestamp(next)), Json(format_timestamp(now)),
+  for (Json v : {password, Json(format_timestamp(next)), Json(format_timestamp(now)),
                  Json(format_timestamp(now)), Json(id), Json(caller.user_id)}) {
     params.push_back(std::move(v));
   }
   DOSSIER_TRY(db_.execute(
       "INSERT INTO scheduled_reports (template_id, patient_id, export_type, format, schedule_type, "
       "schedule_config, parameters, delivery_method, delivery, missed_runs, is_active, "
-      "next_run_at, created_at, updated_at, id, user_id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "attachment_password, next_run_at, created_at, updated_at, id, user_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       params));
   return get(caller, id);
 }
@@ -162,12 +180,16 @@ Result<Json> ScheduleStore::update(const auth::Caller& caller, const std::string
     DOSSIER_ASSIGN_OR_RETURN(TimePoint slot, next_slot(spec.recurrence, now));
     next = format_timestamp(slot);
   }
+  DOSSIER_ASSIGN_OR_RETURN(Json password, sealed_password(spec, id, found["attachment_password"]));
   db::Params params = spec_columns(spec);
-  for (Json v : {Json(next), Json(format_timestamp(now)), Json(id)}) params.push_back(std::move(v));
+  for (Json v : {password, Json(next), Json(format_timestamp(now)), Json(id)}) {
+    params.push_back(std::move(v));
+  }
   DOSSIER_TRY(db_.execute(
       "UPDATE scheduled_reports SET template_id = ?, patient_id = ?, export_type = ?, format = ?, "
       "schedule_type = ?, schedule_config = ?, parameters = ?, delivery_method = ?, delivery = ?, "
-      "missed_runs = ?, is_active = ?, next_run_at = ?, updated_at = ? WHERE id = ?",
+      "missed_runs = ?, is_active = ?, attachment_password = ?, next_run_at = ?, updated_at = ? "
+      "WHERE id = ?",
       params));
   return get(caller, id);
 }

@@ -12,12 +12,15 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "schedule/schedule_spec.h"
+#include "storage/key_ring.h"
 
 namespace dossier::schedule {
 
 class ScheduleStore {
  public:
-  ScheduleStore(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  //! `keys` seal attachment passwords; without them a body that sets one is refused.
+  ScheduleStore(db::Database& db, const Clock& clock, storage::KeyRing* keys = nullptr)
+      : db_(db), clock_(clock), keys_(keys) {}
 
   //! Stores a schedule owned by `caller`, its first run at the next slot; the API form.
   Result<Json> create(const auth::Caller& caller, const Json& body);
@@ -35,9 +38,12 @@ class ScheduleStore {
  private:
   Result<Json> row(const auth::Caller& caller, const std::string& id);
   Result<std::string> practice_zone();
+  //! The attachment_password column for `spec` of schedule `id`, given the one stored.
+  Result<Json> sealed_password(const ScheduleSpec& spec, const std::string& id, const Json& stored);
 
   db::Database& db_;
   const Clock& clock_;
+  storage::KeyRing* keys_;
 };
 
 //! The spec a stored scheduled_reports row describes.

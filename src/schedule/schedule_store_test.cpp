@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "core/ids.h"
 #include "schedule/schedule_test_fixture.h"
+#include "storage/sealed_secret.h"
 
 namespace dossier::schedule {
 namespace {
@@ -77,6 +81,46 @@ TEST_P(ScheduleStoreTest, PracticeSummariesAreForAdminsAndNameNoPatient) {
   Json pdf = practice_summary_body();
   pdf["format"] = "fhir";
   EXPECT_EQ(refused(pdf, admin()), std::vector<std::string>{"format"});
+}
+
+TEST_P(ScheduleStoreTest, AnAttachmentPasswordIsSealedWriteOnlyAndForEmailedPdfsOnly) {
+  const auto dir = std::filesystem::temp_directory_path() / ("dossier-keys-" + new_uuid());
+  auto keys = storage::KeyRing::open(dir.string());
+  ASSERT_TRUE(keys.ok());
+  ScheduleStore sealing(db(), clock_, keys->get());
+  Json body = monthly_body();
+  body["delivery_method"] = "email";
+  body["delivery"] = {{"attachment_password", "river-stone-42x"}};
+  auto created = sealing.create(therapist(), body);
+  ASSERT_TRUE(created.ok()) << created.error().detail;
+  EXPECT_EQ((*created)["attachment_password_set"], true);
+  EXPECT_EQ(created->dump().find("river-stone"), std::string::npos);
+  const std::string id = (*created)["id"];
+  auto row = db().query_one("SELECT attachment_password FROM scheduled_reports WHERE id = ?", {id});
+  const std::string sealed = (*row)["attachment_password"];
+  EXPECT_EQ(sealed.find("river-stone"), std::string::npos);
+  EXPECT_EQ(*storage::open_secret(**keys, id, sealed), "river-stone-42x");
+
+  // A change that leaves it out keeps it; one that would stop emailing a PDF must remove it.
+  auto kept = sealing.update(therapist(), id, {{"delivery", {{"copy_to_directory", true}}}});
+  ASSERT_TRUE(kept.ok()) << kept.error().detail;
+  EXPECT_EQ((*kept)["attachment_password_set"], true);
+  auto to_json = sealing.update(therapist(), id, {{"format", "json"}});
+  ASSERT_FALSE(to_json.ok());
+  EXPECT_EQ(to_json.error().fields.at(0).path, "delivery.attachment_password");
+  auto removed = sealing.update(
+      therapist(), id, {{"format", "json"}, {"delivery", {{"attachment_password", nullptr}}}});
+  ASSERT_TRUE(removed.ok()) << removed.error().detail;
+  EXPECT_EQ((*removed)["attachment_password_set"], false);
+
+  Json short_one = body;
+  short_one["delivery"] = {{"attachment_password", "short"}};
+  EXPECT_EQ(refused(short_one, therapist()),
+            std::vector<std::string>{"delivery.attachment_password"});
+  Json stored = body;
+  stored["delivery_method"] = "storage";
+  EXPECT_EQ(refused(stored, therapist()), std::vector<std::string>{"delivery.attachment_password"});
+  std::filesystem::remove_all(dir);
 }
 
 TEST_P(ScheduleStoreTest, BadBodiesNameEveryMember) {

@@ -1,19 +1,22 @@
 """Scheduled reports (issue 9): the /api/v1/export/scheduled API, and `dossier serve` running
 a schedule at its slot and delivering it: by email through a real SMTP server on loopback
 (Debian's aiosmtpd, STARTTLS and a login required), and to storage with a copy in a directory.
-The email carries a working signed link and nothing about the client."""
+The email carries a working signed link and nothing about the client; with an attachment
+password, the PDF too, encrypted with it."""
 import datetime
 import email
 import email.policy
 import json
 import os
 import subprocess
+import tempfile
 import time
 
 from documents import pdf_text, squash
 from harness import DemoPracticeTest, Server, free_port, request
 
 SMTP_USER, SMTP_PASSWORD, SENDER = "dossier", "mail-secret-7", "reports@calm-waters.example.org"
+ATTACHMENT_PASSWORD = "lantern-harbor-93"
 
 
 class SmtpSink:
@@ -103,6 +106,36 @@ class SchedulesTest(DemoPracticeTest):
             time.sleep(0.5)
         self.fail(f"schedule {schedule_id} did not reach {statuses}: {schedule['runs']}")
 
+    def check_encrypted_attachment(self, schedule, patient):
+        """The message of an attachment-password schedule carries the PDF, which opens with
+        that password only; its words still say nothing about the client."""
+        self.assertTrue(schedule["attachment_password_set"])
+        self.assertNotIn(ATTACHMENT_PASSWORD, json.dumps(schedule))
+        run = self.wait_for_run(schedule["id"], ("delivered", "failed"))["runs"][0]
+        self.assertEqual(run["status"], "delivered", run)
+        message = next(m for m in self.sink.messages()
+                       if run["job_id"] in m.get_body(("plain",)).get_content())
+        files = list(message.iter_attachments())
+        self.assertEqual(len(files), 1)
+        self.assertEqual(files[0].get_content_type(), "application/pdf")
+        self.assertEqual(files[0].get_filename(), f"progress_report-{run['slot_at'][:10]}.pdf")
+        text = message.get_body(("plain",)).get_content()
+        self.assertIn("encrypted with the password you set", text)
+        words = message["Subject"] + text + files[0].get_filename()
+        for value in (patient["given_name"], patient["family_name"], patient["mrn"], self.patient_id):
+            self.assertNotIn(value, words)
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+            f.write(files[0].get_content())
+            f.flush()
+            locked = subprocess.run(["pdftotext", f.name, "-"], capture_output=True)
+            self.assertNotEqual(locked.returncode, 0, "the attachment opened without its password")
+            opened = subprocess.run(["pdftotext", "-upw", ATTACHMENT_PASSWORD, f.name, "-"],
+                                    capture_output=True, text=True, check=True)
+        self.assertIn(patient["family_name"], squash(opened.stdout))
+        status, audit, _ = self.call("GET", f"/api/v1/export/audit?job_id={run['job_id']}", token=self.admin)
+        shared = next(e for e in audit["entries"] if e["action"] == "shared")
+        self.assertTrue(shared["metadata"]["encrypted_attachment"])
+
     def test_create_read_list_change_and_cancel(self):
         created = self.create(self.body())
         self.assertEqual(created["user_id"], self.therapist["user_id"])
@@ -150,6 +183,8 @@ class SchedulesTest(DemoPracticeTest):
         daily = {"schedule_type": "daily", "schedule_config": {"time": slot, "timezone": "UTC"}}
         by_email = self.create(self.body(delivery_method="email", **daily))
         stored = self.create(self.body(format="docx", delivery={"copy_to_directory": True}, **daily))
+        attached = self.create(self.body(delivery_method="email",
+                                         delivery={"attachment_password": ATTACHMENT_PASSWORD}, **daily))
         self.assertEqual(by_email["next_run_at"][11:16], slot)
 
         mailed = self.wait_for_run(by_email["id"], ("delivered", "failed"))
@@ -190,6 +225,8 @@ class SchedulesTest(DemoPracticeTest):
         self.assertEqual(actions["shared"]["metadata"]["channel"], "email")
         self.assertEqual((job["parameters"]["start_date"], job["parameters"]["end_date"]),
                          (str(yesterday), str(yesterday)))
+
+        self.check_encrypted_attachment(attached, patient)
 
         kept = self.wait_for_run(stored["id"], ("delivered", "failed"))["runs"][0]
         # Two servers ran the scheduler every second: still one run, one job, one email a slot.
