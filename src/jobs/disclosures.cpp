@@ -193,12 +193,15 @@ Result<Json> list_disclosures(db::Database& db, const std::string& patient_id, c
   // day, so the query takes that much more and each row's local date decides.
   DOSSIER_ASSIGN_OR_RETURN(
       db::Rows rows,
-      db.query("SELECT j.id, j.export_type, j.format, j.parameters, j.completed_at, j.user_id, "
+      db.query("SELECT j.id, COALESCE(p.export_type, j.export_type) AS export_type, "
+               "COALESCE(p.format, j.format) AS format, "
+               "COALESCE(p.parameters, j.parameters) AS parameters, j.completed_at, j.user_id, "
                "u.given_name || ' ' || u.family_name AS user_name FROM export_jobs j "
-               "LEFT JOIN users u ON u.id = j.user_id WHERE j.patient_id = ? AND "
-               "j.status = 'completed' AND j.completed_at >= ? AND j.completed_at < ? "
-               "ORDER BY j.completed_at DESC, j.id DESC",
-               {patient_id, add_days(from, -1).str(), add_days(to, 2).str()}));
+               "LEFT JOIN job_patients p ON p.job_id = j.id AND p.patient_id = ? "
+               "LEFT JOIN users u ON u.id = j.user_id WHERE (j.patient_id = ? OR "
+               "p.patient_id IS NOT NULL) AND j.status = 'completed' AND j.completed_at >= ? AND "
+               "j.completed_at < ? ORDER BY j.completed_at DESC, j.id DESC",
+               {patient_id, patient_id, add_days(from, -1).str(), add_days(to, 2).str()}));
   Json entries = Json::array();
   for (const auto& row : rows) {
     const auto completed = parse_timestamp(row["completed_at"].get<std::string>());

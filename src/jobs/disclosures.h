@@ -1,6 +1,7 @@
 // The accounting of disclosures (45 CFR 164.528): the exports of a client's record that left
 // the practice, each with its date, recipient, a description of what was disclosed and its
-// purpose, read back from the export jobs that made them.
+// purpose, read back from the export jobs that made them: the client's own, and the batches
+// that carried the client's record (job_patients), each as the single export it made of them.
 //
 // An export is a disclosure when its job completed (a file was made and handed out; deleting
 // the job or the file expiring later does not undo that) and it went under a redaction

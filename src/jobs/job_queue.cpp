@@ -16,6 +16,19 @@ Status audit_job(db::Database& db, const audit::ChainKey& key, const Json& job,
                        audit::job_entry(action, job, std::move(metadata)));
 }
 
+// The patients of a many-patient file (StoredFile::patients), kept for their accounting of
+// disclosures in the transaction that completes the job.
+Status record_patients(db::Database& db, const std::string& job_id, const Json& patients) {
+  if (!patients.is_array()) return {};
+  for (const auto& p : patients) {
+    DOSSIER_TRY(db.execute(
+        "INSERT INTO job_patients (job_id, patient_id, export_type, format, parameters) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {job_id, p["patient_id"], p["export_type"], p["format"], p["parameters"].dump()}));
+  }
+  return {};
+}
+
 }  // namespace
 
 Status JobQueue::give_up_exhausted(const std::string& now) {
@@ -85,6 +98,7 @@ Result<bool> JobQueue::complete(const std::string& job_id, const std::string& wo
                    format_timestamp(now + keep_for), job_id, worker_id}));
     if (rows.empty()) return {};
     completed = true;
+    DOSSIER_TRY(record_patients(db_, job_id, file.patients));
     return audit_job(db_, audit_key_, rows.front(), "completed",
                      {{"file_sha256", file.sha256},
                       {"file_size_bytes", file.size_bytes},

@@ -38,6 +38,7 @@ struct StoredFile {
   std::vector<std::string> notes;  //!< rendering notes for the job's creator
   Json redaction = nullptr;        //!< the redaction report, counts only
   Json parts = nullptr;            //!< export_jobs.file_parts (ProducedFile::parts)
+  Json patients = nullptr;         //!< job_patients rows (ProducedFile::patients)
 };
 
 class JobQueue {

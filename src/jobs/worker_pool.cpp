@@ -246,7 +246,7 @@ void WorkerPool::process(const Json& job, const std::string& worker_id) {
   if (!(*writer)->commit().ok()) return fail_storage(job_id, worker_id);
   complete(job_id, worker_id,
            StoredFile{key, sink.size(), sink.sha256(), produced->notes, produced->redaction,
-                      produced->parts},
+                      produced->parts, produced->patients},
            started);
 }
 

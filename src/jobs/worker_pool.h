@@ -39,6 +39,10 @@ struct ProducedFile {
   //! For a file made of several (a bulk export's NDJSON per type): their slices, as
   //! export_jobs.file_parts keeps them; null for a file served whole.
   Json parts = nullptr;
+  //! For a file that holds the records of many patients (a batch), each of them with the
+  //! single export made of them: [{patient_id, export_type, format, parameters}], kept as
+  //! job_patients rows; null otherwise.
+  Json patients = nullptr;
 };
 
 //! Turns a claimed job row into the file to hand out, written in order into `out`. An error

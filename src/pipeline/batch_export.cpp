@@ -26,7 +26,12 @@ Result<UnitDocument> render_patient(db::Database& db, const auth::Caller& caller
                     {"format", single.format},
                     {"parameters", single.parameters.dump()}};
   DOSSIER_ASSIGN_OR_RETURN(Produced p, produce_collected(db, row));
-  return UnitDocument{std::move(p.file.bytes), p.file.extension, std::move(p.redaction)};
+  return UnitDocument{std::move(p.file.bytes),
+                      p.file.extension,
+                      std::move(p.redaction),
+                      {{"export_type", row["export_type"]},
+                       {"format", row["format"]},
+                       {"parameters", single.parameters}}};
 }
 
 }  // namespace
@@ -79,7 +84,11 @@ Result<jobs::ProducedFile> produce_batch_job(db::Database& db, const Json& job,
     return row.ok() && row->is_object() && (*row)["deleted_at"].is_string();
   };
   DOSSIER_ASSIGN_OR_RETURN(ZipSummary summary, run_batch(db, caller, request, out, options));
-  jobs::ProducedFile file{".zip", {}, nullptr, nullptr};
+  jobs::ProducedFile file{".zip", {}, nullptr, nullptr, Json::array()};
+  for (auto& [patient_id, request] : summary.written) {
+    request["patient_id"] = patient_id;
+    file.patients.push_back(std::move(request));
+  }
   if (!summary.failures.empty()) {
     file.notes.push_back(std::to_string(summary.failures.size()) + " of " +
                          std::to_string(summary.total) +

@@ -144,6 +144,7 @@ Result<ZipSummary> write_ordered_zip(const std::vector<std::string>& units,
                          {"sha256", crypto::sha256_hex(doc->bytes)},
                          {"redaction", doc->redaction}});
         ++summary.done;
+        summary.written.emplace_back(units[i], std::move(doc->request));
       } else {
         summary.failures.push_back({units[i], failure_reason(doc.error())});
       }

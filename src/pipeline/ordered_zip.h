@@ -25,6 +25,9 @@ struct UnitDocument {
   std::string bytes;
   std::string extension;  //!< ".pdf", …
   Json redaction;         //!< the redaction report, as the manifest repeats it
+  //! The single export the document is, {export_type, format, parameters}, when the caller
+  //! keeps a record of it (a batch's job_patients); null otherwise.
+  Json request = nullptr;
 };
 
 struct UnitFailure {
@@ -36,6 +39,8 @@ struct ZipSummary {
   int64_t total = 0;
   int64_t done = 0;
   std::vector<UnitFailure> failures;
+  //! Each unit whose document is in the ZIP, with that document's request.
+  std::vector<std::pair<std::string, Json>> written;
   int64_t bytes = 0;  //!< of the whole ZIP
 };
 

@@ -106,6 +106,29 @@ class BatchTest(DemoPracticeTest):
         p = self.patient(foreign)
         self.assertNotIn(p["family_name"], archive.read("manifest.json").decode())
 
+    def test_each_client_in_a_batch_that_left_the_practice_has_it_in_their_accounting(self):
+        own = self.therapist["patient_ids"][:2]
+        foreign = self.other_therapist["patient_ids"][0]
+        recipient = {"name": "Records Desk", "organization": "Lakeside Family Clinic"}
+        job, _, manifest = self.batch(
+            {"patient_ids": [own[0], foreign], "export_type": "progress_report", "format": "pdf",
+             "purpose": "Continuity of care", "recipient": recipient})
+        self.assertEqual([f["patient_id"] for f in manifest["files"]], [own[0]])
+
+        def accounting(patient_id):
+            status, body, _ = self.call("GET", f"/api/v1/patients/{patient_id}/disclosures", token=self.admin)
+            self.assertEqual(status, 200, body)
+            return [e for e in body["entries"] if e["job_id"] == job["id"]]
+        entries = accounting(own[0])
+        self.assertEqual(len(entries), 1)
+        self.assertEqual(entries[0]["export_type"], "progress_report")
+        self.assertEqual(entries[0]["recipient"], dict(recipient, address=None))
+        self.assertEqual(entries[0]["purpose"], "Continuity of care")
+        self.assertTrue(entries[0]["what"].startswith("Progress report (PDF)"), entries[0])
+        # Not in the file, not disclosed: a client the batch failed for, or was not asked for.
+        self.assertEqual(accounting(foreign), [])
+        self.assertEqual(accounting(own[1]), [])
+
     def test_a_claim_that_cannot_be_complete_fails_alone(self):
         insured = [p for p in sorted(self.therapist["patient_ids"]) if self.coverage(p)]
         self.assertGreaterEqual(len(insured), 3)
