@@ -1,0 +1,14 @@
+// Opens params.url (a path on the server or an absolute URL) and reads it: the HTTP status,
+// the document title, the text of h1 and of every h2, and the text of params.selectors.
+export default async function pageText(t) {
+  const status = await t.open(t.params.url);
+  const texts = {};
+  for (const selector of t.params.selectors ?? []) texts[selector] = await t.text(selector);
+  return {
+    status,
+    title: await t.page.title(),
+    h1: await t.page.$$eval('h1', (els) => els.map((e) => e.innerText)),
+    h2: await t.page.$$eval('h2', (els) => els.map((e) => e.innerText)),
+    texts,
+  };
+}
