@@ -15,6 +15,8 @@ function chromiumArgs() {
     '--disable-font-subpixel-positioning',
     '--force-color-profile=srgb',
     '--disable-gpu',
+    // Containers give /dev/shm 64 MB, too little for a long page's tiles.
+    '--disable-dev-shm-usage',
     '--hide-scrollbars',
     '--disable-extensions',
     '--no-first-run',
