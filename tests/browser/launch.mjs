@@ -25,6 +25,10 @@ function chromiumArgs() {
     '--disable-component-update',
     '--disable-sync',
     '--mute-audio',
+    // Nothing outside the machine: every request that is not to loopback goes to a proxy
+    // port where nothing listens and fails (loopback and file: are never proxied), so a
+    // page that would fetch a font or a script from the internet shows it as a failure.
+    '--proxy-server=http://127.0.0.1:9',
   ];
   // Chromium refuses to start its sandbox as root, and CI runs the tests as root in a
   // container without user namespaces; an unprivileged developer keeps the sandbox.

@@ -9,15 +9,12 @@ const dir = process.env.DOSSIER_BROWSER_MODULES;
 if (!dir) {
   throw new Error('DOSSIER_BROWSER_MODULES is not set: run the toolkit through scripts/browser-run');
 }
-const require = createRequire(path.join(dir, 'noop.js'));
+const require = createRequire(path.join(path.resolve(dir), 'noop.js'));
 
-async function load(name) {
-  const module = await import(pathToFileURL(require.resolve(name)).href);
-  return module.default ?? module;
-}
-
-export const puppeteer = await load('puppeteer-core');
-export const pixelmatch = await load('pixelmatch');
-export const { PNG } = await load('pngjs');
+// The CommonJS packages through require, which loads puppeteer-core's many files faster
+// than import does; pixelmatch is an ES module.
+export const puppeteer = require('puppeteer-core');
+export const { PNG } = require('pngjs');
+export const pixelmatch = (await import(pathToFileURL(require.resolve('pixelmatch')).href)).default;
 // axe-core runs inside the page: its source is injected from the installed package.
 export const axeSourcePath = require.resolve('axe-core/axe.min.js');

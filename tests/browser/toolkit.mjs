@@ -14,12 +14,14 @@ export class Toolkit {
     const downloads = await Downloads.open(browser, context.id, outDir);
     const page = await context.newPage();
     page.setDefaultTimeout(DEFAULT_TIMEOUT_MS);
+    const failedRequests = [];
+    page.on('requestfailed', (r) => failedRequests.push({ url: r.url(), error: r.failure()?.errorText }));
     await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 1 });
-    return new Toolkit({ context, page, downloads, baseUrl, outDir, params });
+    return new Toolkit({ context, page, downloads, baseUrl, outDir, params, failedRequests });
   }
 
-  constructor({ context, page, downloads, baseUrl, outDir, params }) {
-    Object.assign(this, { context, page, downloads, baseUrl, outDir, params });
+  constructor({ context, page, downloads, baseUrl, outDir, params, failedRequests }) {
+    Object.assign(this, { context, page, downloads, baseUrl, outDir, params, failedRequests });
     this.screenshots = [];
     this.downloaded = [];
     this.accessibility = [];
@@ -97,6 +99,10 @@ export class Toolkit {
   async signIn(username, password, { timeout = DEFAULT_TIMEOUT_MS } = {}) {
     await this.open('/', { timeout });
     const form = 'form[action="/signin"]';
+    await this.waitForSelector(`${form}[method="post" i]`, { timeout });
+    if (!(await this.page.$(`${form} input[type="hidden"][name="csrf"]`))) {
+      throw new Error('the sign-in form has no hidden csrf field');
+    }
     await this.fill(form, { username, password });
     await this.submit(form, { timeout });
     const landed = new URL(this.page.url());
@@ -199,6 +205,13 @@ export class Toolkit {
   }
 
   report() {
-    return { screenshots: this.screenshots, downloads: this.downloaded, accessibility: this.accessibility };
+    return {
+      screenshots: this.screenshots,
+      downloads: this.downloaded,
+      accessibility: this.accessibility,
+      // Requests that failed: refused ones outside loopback (see launch.mjs), and the
+      // navigations Chromium aborts to download a file.
+      failedRequests: this.failedRequests,
+    };
   }
 }

@@ -46,7 +46,9 @@ class BrowserToolkitTest(BrowserTest):
         cls.report_url = "file://" + cls.report_path
 
     def test_the_rendered_export_shows_the_client_and_its_sections(self):
-        page = self.scenario("page_text.mjs", url=self.report_url, selectors=["table.idblock"])["result"]
+        outcome = self.scenario("page_text.mjs", url=self.report_url, selectors=["table.idblock"])
+        self.assertEqual(outcome["failedRequests"], [])  # its charts are inline, nothing is fetched
+        page = outcome["result"]
         self.assertEqual(page["status"], 200)
         self.assertEqual(page["title"], f"Progress Report — {self.client_name}")
         self.assertEqual(page["h1"], ["Progress Report"])
@@ -128,6 +130,13 @@ class BrowserToolkitTest(BrowserTest):
         self.assertIn("Progress Report", text)
         self.assertIn(self.client_name, text)
 
+    def test_nothing_outside_the_machine_is_reached(self):
+        fixture = "file://" + os.path.join(REPO, "tests", "browser", "fixtures", "outside.html")
+        outcome = self.scenario("page_text.mjs", url=fixture)
+        self.assertEqual(outcome["result"]["h1"], ["A page with an image from elsewhere"])
+        self.assertEqual(outcome["failedRequests"],
+                         [{"url": "https://cdn.example.org/logo.png", "error": "net::ERR_PROXY_CONNECTION_FAILED"}])
+
     def test_a_form_filled_and_sent_by_keyboard_alone(self):
         fixture = "file://" + os.path.join(REPO, "tests", "browser", "fixtures", "form.html")
         outcome = self.scenario("form_by_keyboard.mjs", url=fixture, form="#details",
@@ -148,6 +157,11 @@ class BrowserToolkitTest(BrowserTest):
                                   params={"username": "frances.test", "password": "wrong"})
             self.assertIn("ended on /signin, not /clients", str(failure.exception))
             self.assertNotIn("wrong", str(failure.exception))  # never a password in a message
+        with SignInStandIn("frances.test", "correct horse", csrf_field=False) as site:
+            with self.assertRaises(ScenarioFailed) as failure:
+                self.chromium.run("sign_in.mjs", self.out_dir, base_url=site.url,
+                                  params={"username": "frances.test", "password": "correct horse"})
+            self.assertIn("the sign-in form has no hidden csrf field", str(failure.exception))
 
 
 class SignInStandIn:
@@ -155,8 +169,8 @@ class SignInStandIn:
     username, password and a hidden csrf to /signin, which redirects to /clients with a
     session cookie, or shows the form again."""
 
-    def __init__(self, username, password):
-        self.username, self.password = username, password
+    def __init__(self, username, password, csrf_field=True):
+        self.username, self.password, self.csrf_field = username, password, csrf_field
 
     def __enter__(self):
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -170,8 +184,9 @@ class SignInStandIn:
 
     def _handler(self):
         site, csrf, session = self, secrets.token_hex(8), secrets.token_hex(8)
+        hidden = f'<input type="hidden" name="csrf" value="{csrf}">' if self.csrf_field else ""
         form = ('<!DOCTYPE html><html lang="en"><title>Sign in</title><main><h1>Sign in</h1>'
-                '<form method="post" action="/signin"><input type="hidden" name="csrf" value="' + csrf + '">'
+                '<form method="post" action="/signin">' + hidden +
                 '<label>Username <input name="username"></label>'
                 '<label>Password <input type="password" name="password"></label>'
                 '<button type="submit">Sign in</button></form></main></html>')
