@@ -163,6 +163,18 @@ class BrowserToolkitTest(BrowserTest):
                                   params={"username": "frances.test", "password": "correct horse"})
             self.assertIn("the sign-in form has no hidden csrf field", str(failure.exception))
 
+    def test_a_page_checked_in_one_call(self):
+        # What a test of one of the pages will look like: sign in, open, read, screenshot, axe.
+        with SignInStandIn("frances.test", "correct horse") as site:
+            outcome = self.chromium.run("page_check.mjs", self.out_dir, base_url=site.url, params={
+                "username": "frances.test", "password": "correct horse", "path": "/clients",
+                "screenshot": {"name": "stand-in-clients", "options": {"golden": False}}})
+        self.assertEqual(outcome["result"]["h1"], ["Clients of frances.test"])
+        self.assertEqual([png_size(s["path"])[0] for s in outcome["screenshots"]], [1280, 390])
+        [checked] = outcome["accessibility"]
+        self.assertEqual(checked["url"], site.url + "/clients")
+        self.assertEqual([v["id"] for v in checked["violations"] if v["impact"] in ("serious", "critical")], [])
+
 
 class SignInStandIn:
     """A loopback site with the sign-in contract of issue 11: `/` has a form posting
@@ -206,7 +218,8 @@ class SignInStandIn:
 
             def do_GET(self):
                 if self.path == "/clients" and f"session={session}" in self.headers.get("Cookie", ""):
-                    self.send(200, f'<!DOCTYPE html><html lang="en"><h1>Clients of {site.username}</h1></html>'.encode())
+                    self.send(200, ('<!DOCTYPE html><html lang="en"><title>Clients</title>'
+                                    f'<main><h1>Clients of {site.username}</h1></main></html>').encode())
                 else:
                     self.send(200, form.encode())
 

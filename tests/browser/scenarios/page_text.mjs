@@ -1,9 +1,9 @@
 // Opens params.url (a path on the server or an absolute URL) and reads it: the HTTP status,
 // the document title, the text of h1 and of every h2, and the text of params.selectors.
-export default async function pageText(t) {
-  const status = await t.open(t.params.url);
+export async function readPage(t, url, selectors = []) {
+  const status = await t.open(url);
   const texts = {};
-  for (const selector of t.params.selectors ?? []) texts[selector] = await t.text(selector);
+  for (const selector of selectors) texts[selector] = await t.text(selector);
   return {
     status,
     title: await t.page.title(),
@@ -11,4 +11,8 @@ export default async function pageText(t) {
     h2: await t.page.$$eval('h2', (els) => els.map((e) => e.innerText)),
     texts,
   };
+}
+
+export default async function pageText(t) {
+  return readPage(t, t.params.url, t.params.selectors);
 }
