@@ -7,6 +7,7 @@ import { Downloads } from './downloads.mjs';
 import { screenshot } from './screenshots.mjs';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
+const PICKED_TYPES = ['date', 'datetime-local', 'month', 'week', 'time', 'color', 'range'];
 
 export class Toolkit {
   static async open(browser, { baseUrl, outDir, params }) {
@@ -61,8 +62,11 @@ export class Toolkit {
       });
   }
 
-  // Types into the named fields of a form as a user would; checkboxes and radios are
-  // clicked to the given boolean or value, selects take their option value.
+  // Fills the named fields of a form as a user would: text is typed, checkboxes and radios
+  // are clicked to the given boolean or value, selects take their option value, file
+  // inputs a path. Date, time, colour and range inputs take their value as the form sends
+  // it (2025-01-31), set with the input and change events a picker fires: typing into them
+  // depends on the browser's locale.
   async fill(formSelector, fields) {
     const form = await this.waitForSelector(formSelector);
     for (const [name, value] of Object.entries(fields)) {
@@ -73,8 +77,17 @@ export class Toolkit {
         await field.select(String(value));
       } else if (kind === 'checkbox' || kind === 'radio') {
         const target = kind === 'radio' ? await form.$(`[name="${name}"][value="${value}"]`) : field;
+        if (!target) throw new Error(`${formSelector} has no ${name} option ${value}`);
         const want = kind === 'radio' ? true : Boolean(value);
         if ((await target.evaluate((e) => e.checked)) !== want) await target.click();
+      } else if (kind === 'file') {
+        await field.uploadFile(...[value].flat());
+      } else if (PICKED_TYPES.includes(kind)) {
+        await field.evaluate((e, v) => {
+          e.value = v;
+          e.dispatchEvent(new Event('input', { bubbles: true }));
+          e.dispatchEvent(new Event('change', { bubbles: true }));
+        }, String(value));
       } else {
         await field.click({ clickCount: 3 });
         await field.evaluate((e) => (e.value = ''));
@@ -118,7 +131,8 @@ export class Toolkit {
       if (!e || e === document.body) return null;
       const name = e.getAttribute('name') ? `[name="${e.getAttribute('name')}"]` : '';
       const field = ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName);
-      const text = (field ? e.value : e.innerText) ?? '';
+      // A password is never shown, not even in a failure message.
+      const text = (e.type === 'password' ? '' : field ? e.value : e.innerText) ?? '';
       return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${name} ${JSON.stringify(text.trim().slice(0, 40))}`;
     });
   }
@@ -167,15 +181,20 @@ export class Toolkit {
   }
 
   // Downloads `target` (a signed link, say) by opening it: Chromium aborts the navigation
-  // of an attachment, which is what a download is.
+  // of an attachment, which is what a download is. A page instead (an expired link's
+  // error, say) fails at once; the message names the path only, never a link's signature.
   async downloadUrl(target, options = {}) {
-    return this.download(
-      () =>
-        this.page.goto(this.url(target)).catch((e) => {
-          if (!e.message.includes('net::ERR_ABORTED')) throw e;
-        }),
-      options,
-    );
+    const url = this.url(target);
+    return this.download(async () => {
+      let response;
+      try {
+        response = await this.page.goto(url, { timeout: options.timeout ?? DEFAULT_TIMEOUT_MS });
+      } catch (e) {
+        if (e.message.includes('net::ERR_ABORTED')) return;
+        throw e;
+      }
+      if (response) throw new Error(`${new URL(url).pathname} answered ${response.status()} with a page, not a download`);
+    }, options);
   }
 
   // Screenshots at 1280 and 390 px compared with goldens (see screenshots.mjs); a mismatch

@@ -7,11 +7,12 @@ import http.server
 import os
 import secrets
 import threading
+import time
 import urllib.parse
 
 from browser import GOLDENS, REPO, BrowserTest, ScenarioFailed, compare_images, png_size, skip_when_updating_goldens
 from documents import pdf_text
-from harness import request
+from harness import request, signed_download_path
 
 PROGRESS_TEMPLATE = "00000000-0000-7000-8000-000000000002"  # the system progress report
 # The header band of the report: letterhead, title, identification block, client information.
@@ -137,12 +138,23 @@ class BrowserToolkitTest(BrowserTest):
         self.assertEqual(outcome["failedRequests"],
                          [{"url": "https://cdn.example.org/logo.png", "error": "net::ERR_PROXY_CONNECTION_FAILED"}])
 
+    def test_an_expired_link_fails_the_download_at_once(self):
+        token = self.therapist["token"]
+        job = self.export("progress-report", {"patient_id": self.patient_id, "format": "json"}, token)
+        expired = signed_download_path(self.data_dir, job["id"], self.therapist["user_id"], int(time.time()) - 60)
+        with self.assertRaises(ScenarioFailed) as failure:
+            self.scenario("download.mjs", url=expired)
+        message = str(failure.exception)
+        self.assertRegex(message, rf"/api/v1/export/download/{job['id']} answered 4\d\d with a page, not a download")
+        self.assertNotIn("signature", message)
+        self.assertEqual(failure.exception.outcome["downloads"], [])
+
     def test_a_form_filled_and_sent_by_keyboard_alone(self):
         fixture = "file://" + os.path.join(REPO, "tests", "browser", "fixtures", "form.html")
         outcome = self.scenario("form_by_keyboard.mjs", url=fixture, form="#details",
-                                fields={"name": "Avery Test", "format": "docx", "goals": True},
+                                fields={"name": "Avery Test", "format": "docx", "goals": True, "from": "2025-01-31"},
                                 submit="button[type=submit]", expect="Sent for Avery Test")["result"]
-        self.assertEqual(outcome["query"], {"name": "Avery Test", "format": "docx", "goals": "yes"})
+        self.assertEqual(outcome["query"], {"name": "Avery Test", "format": "docx", "goals": "yes", "from": "2025-01-31"})
         self.assertEqual(outcome["order"], ['input[name="name"] "Avery Test"', 'select[name="format"] "docx"',
                                             'input[name="goals"] "yes"', 'button "Send"'])
 
