@@ -24,17 +24,28 @@ export function updatingGoldens() {
   return process.env.DOSSIER_UPDATE_GOLDENS === '1';
 }
 
+// A style sheet added through the DevTools protocol: a page's Content-Security-Policy
+// (Dossier's pages allow no inline style of a script's making) does not apply to it.
+async function addStyleSheet(page, text) {
+  const client = await page.createCDPSession();
+  try {
+    await client.send('DOM.enable');
+    await client.send('CSS.enable');
+    const { frameTree } = await client.send('Page.getFrameTree');
+    const { styleSheetId } = await client.send('CSS.createStyleSheet', { frameId: frameTree.frame.id });
+    await client.send('CSS.setStyleSheetText', { styleSheetId, text });
+  } finally {
+    await client.detach();
+  }
+}
+
 async function makeStill(page, { replaceText = {}, mask = [] }) {
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.addStyleTag({ content: STILL_CSS });
+  const masks = mask.map((s) => `${s} { background: #888 !important; color: transparent !important; }`);
+  await addStyleSheet(page, [STILL_CSS, ...masks].join('\n'));
   for (const [selector, text] of Object.entries(replaceText)) {
     const count = await page.$$eval(selector, (els, t) => els.map((e) => (e.textContent = t)).length, text);
     if (count === 0) throw new Error(`replaceText: nothing matches ${selector}`);
-  }
-  if (mask.length > 0) {
-    await page.addStyleTag({
-      content: mask.map((s) => `${s} { background: #888 !important; color: transparent !important; }`).join('\n'),
-    });
   }
 }
 
