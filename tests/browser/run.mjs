@@ -74,7 +74,11 @@ async function scenario(args) {
     const result = await runScenario(positionals[0], t, Number(values.timeout));
     const mismatches = t.mismatches();
     outcome = { result: result ?? null, ...t.report() };
-    if (mismatches.length > 0) outcome.error = `screenshots differ from their goldens:\n${mismatches.join('\n')}`;
+    if (mismatches.length > 0) {
+      outcome.error =
+        `screenshots differ from their goldens:\n${mismatches.join('\n')}\n` +
+        'if the change is meant, rewrite them with DOSSIER_UPDATE_GOLDENS=1 (docs/testing-browser.md)';
+    }
   } catch (e) {
     outcome = { error: e.message, ...t.report() };
   }
