@@ -96,13 +96,16 @@ export class Toolkit {
     }
   }
 
-  // Submits the form as its submit button would and waits for the page that answers.
+  // Submits the form as its submit button would (or as the button `button` inside it does,
+  // which sends that button's name and value) and waits for the page that answers.
   // Returns that page's HTTP status.
-  async submit(formSelector, { timeout = DEFAULT_TIMEOUT_MS } = {}) {
+  async submit(formSelector, { button, timeout = DEFAULT_TIMEOUT_MS } = {}) {
     const form = await this.waitForSelector(formSelector);
+    const submitter = button ? await form.$(button) : null;
+    if (button && !submitter) throw new Error(`${formSelector} has no button ${button}`);
     const [response] = await Promise.all([
       this.page.waitForNavigation({ waitUntil: 'load', timeout }),
-      form.evaluate((f) => f.requestSubmit()),
+      form.evaluate((f, b) => f.requestSubmit(b ?? undefined), submitter),
     ]);
     return response ? response.status() : null;
   }

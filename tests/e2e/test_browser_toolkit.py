@@ -153,10 +153,20 @@ class BrowserToolkitTest(BrowserTest):
         fixture = "file://" + os.path.join(REPO, "tests", "browser", "fixtures", "form.html")
         outcome = self.scenario("form_by_keyboard.mjs", url=fixture, form="#details",
                                 fields={"name": "Avery Test", "format": "docx", "goals": True, "from": "2025-01-31"},
-                                submit="button[type=submit]", expect="Sent for Avery Test")["result"]
-        self.assertEqual(outcome["query"], {"name": "Avery Test", "format": "docx", "goals": "yes", "from": "2025-01-31"})
+                                submit="button[value=now]", expect="Sent for Avery Test")["result"]
+        self.assertEqual(outcome["query"],
+                         {"name": "Avery Test", "format": "docx", "goals": "yes", "send": "now", "from": "2025-01-31"})
         self.assertEqual(outcome["order"], ['input[name="name"] "Avery Test"', 'select[name="format"] "docx"',
-                                            'input[name="goals"] "yes"', 'button "Send"'])
+                                            'input[name="goals"] "yes"', 'button[name="send"] "Send"'])
+
+    def test_a_form_filled_and_sent_with_one_of_its_buttons(self):
+        fixture = "file://" + os.path.join(REPO, "tests", "browser", "fixtures", "form.html")
+        page = self.scenario("submit_form.mjs", url=fixture, form="#details", button="button[value=later]",
+                             fields={"name": "Blake Test", "goals": False, "from": "2026-02-28"},
+                             selectors=["#sent"])["result"]
+        self.assertEqual(page["query"], {"name": "Blake Test", "format": "pdf", "send": "later", "from": "2026-02-28"})
+        self.assertEqual(page["path"], os.path.join(REPO, "tests", "browser", "fixtures", "form.html"))
+        self.assertEqual(page["texts"]["#sent"], "Sent for Blake Test")
 
     def test_the_sign_in_helper_follows_the_sign_in_pages_contract(self):
         # Dossier's sign-in page is not on this branch yet: a stand-in with its contract.
