@@ -59,7 +59,7 @@ async function scenario(args) {
       'base-url': { type: 'string', default: 'http://127.0.0.1/' },
       browser: { type: 'string' },
       params: { type: 'string', default: '{}' },
-      timeout: { type: 'string', default: '60' },
+      timeout: { type: 'string', default: '120' },
     },
   });
   if (positionals.length !== 1 || !values.out) fail('usage: run.mjs scenario FILE --out DIR [options]');

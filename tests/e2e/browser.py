@@ -24,6 +24,8 @@ SCENARIOS = os.path.join(REPO, "tests", "browser", "scenarios")
 GOLDENS = os.path.join(REPO, "tests", "browser", "golden")
 # The first start installs the npm packages (scripts/browser-run); later starts take a second.
 START_TIMEOUT = 600
+# A whole scenario's limit, generous for a loaded CI machine; every wait inside has its own.
+SCENARIO_TIMEOUT = 120
 
 
 class ScenarioFailed(AssertionError):
@@ -65,7 +67,7 @@ class Chromium:
             raise AssertionError(f"chromium did not start; see {log_path}")
         self.endpoint = json.loads(line)["ws"]
 
-    def run(self, scenario, out_dir, base_url=None, params=None, timeout=60):
+    def run(self, scenario, out_dir, base_url=None, params=None, timeout=SCENARIO_TIMEOUT):
         """Runs a scenario (a file name under tests/browser/scenarios, or a path) and returns
         its JSON; raises ScenarioFailed with the toolkit's message when it fails."""
         path = scenario if os.path.isabs(scenario) else os.path.join(SCENARIOS, scenario)
@@ -129,7 +131,7 @@ class BrowserTest(DemoPracticeTest):
         shutil.rmtree(self.out_dir, ignore_errors=True)
         os.makedirs(self.out_dir)
 
-    def scenario(self, file, /, *, timeout=60, **params):
+    def scenario(self, file, /, *, timeout=SCENARIO_TIMEOUT, **params):
         """Runs scenario `file` with `params` against this class's server; returns its JSON
         outcome."""
         return self.chromium.run(file, self.out_dir, base_url=self.server.url, params=params, timeout=timeout)
