@@ -64,7 +64,9 @@ class Chromium:
         line = self.proc.stdout.readline() if ready else ""
         if not line:
             self.close()
-            raise AssertionError(f"chromium did not start; see {log_path}")
+            with open(log_path) as f:
+                said = f.read()[-2000:]
+            raise AssertionError(f"chromium did not start ({log_path}):\n{said}")
         self.endpoint = json.loads(line)["ws"]
 
     def run(self, scenario, out_dir, base_url=None, params=None, timeout=SCENARIO_TIMEOUT):
