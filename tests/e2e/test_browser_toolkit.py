@@ -119,7 +119,7 @@ class BrowserToolkitTest(BrowserTest):
         # Known and reported, not hidden: the export's print palette sets labels, captions
         # and footnotes in greys below WCAG's 4.5:1 contrast (color-contrast, serious). The
         # run fails on any other serious or critical rule; the test pins what it finds.
-        outcome = self.scenario("accessibility.mjs", url=self.report_url, allow=["color-contrast"])
+        outcome = self.scenario("check_accessibility.mjs", url=self.report_url, allow=["color-contrast"])
         found = {v["id"]: v for v in outcome["result"]}
         self.assertEqual(found["color-contrast"]["impact"], "serious")
         self.assertIn(".practice-tagline", found["color-contrast"]["targets"])
@@ -127,7 +127,7 @@ class BrowserToolkitTest(BrowserTest):
         self.assertEqual(blocking, ["color-contrast"])
         # And without the allowance the run fails, naming the rule and the elements.
         with self.assertRaises(ScenarioFailed) as failure:
-            self.scenario("accessibility.mjs", url=self.report_url)
+            self.scenario("check_accessibility.mjs", url=self.report_url)
         self.assertIn("color-contrast (serious)", str(failure.exception))
         self.assertIn(".practice-tagline", str(failure.exception))
 
