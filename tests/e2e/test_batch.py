@@ -11,7 +11,7 @@ import tempfile
 import unittest
 import zipfile
 
-from documents import pdf_text, squash
+from documents import libreoffice_text, pdf_text, squash
 from harness import DemoPracticeTest, run_cli, wait_for_job
 
 
@@ -209,6 +209,24 @@ class SessionNoteBundleTest(DemoPracticeTest):
         sessions_level = [t for level, t in outline(pdf) if level == 2]
         self.assertEqual(len(sessions_level), len(chosen), outline(pdf))
         text = squash(pdf_text(pdf))
+        for _, notes in chosen:
+            for note in notes:
+                for words in self.note_words(note):
+                    self.assertIn(words, text)
+
+    def test_merged_docx_has_a_heading_per_session_and_every_note(self):
+        chosen = self.sessions_with_notes(3)
+        job = self.export("session-notes", {"session_ids": [s["id"] for s, _ in chosen], "format": "docx",
+                                            "options": {"bundle": "merged"}}, self.token)
+        docx = self.download(job, self.token)
+        with zipfile.ZipFile(io.BytesIO(docx)) as z:
+            body = z.read("word/document.xml").decode()
+        # Word's navigation pane and LibreOffice's navigator list these as the document's outline.
+        self.assertEqual(body.count('<w:pStyle w:val="Heading2"/>'), len(chosen))
+        path = os.path.join(self.tmp, "merged.docx")
+        with open(path, "wb") as f:
+            f.write(docx)
+        text = squash(libreoffice_text([path])[path])
         for _, notes in chosen:
             for note in notes:
                 for words in self.note_words(note):
