@@ -1,8 +1,10 @@
-// Template previews: the export pipeline run synchronously for one patient, no job, no file.
+// Template previews: the export pipeline run synchronously for one patient (or, for a
+// practice-wide template, the practice), no job, no file.
 #include "audit/audit_log.h"
 #include "auth/visibility.h"
 #include "catalog/template_store.h"
 #include "core/clock.h"
+#include "core/dates.h"
 #include "core/field_checker.h"
 #include "jobs/export_request.h"
 #include "pipeline/producer.h"
@@ -26,31 +28,42 @@ Status default_sessions(db::Database& db, const std::string& patient_id, Json& b
   return {};
 }
 
+// Practice-wide previews need a period: the calendar month before today's (UTC) unless named.
+void default_period(Json& body) {
+  if (body.contains("start_date") || body.contains("end_date")) return;
+  const Date today = *parse_date(format_timestamp(system_clock().now()).substr(0, 10));
+  const Date last = civil_from_days(days_from_civil({today.year, today.month, 1}) - 1);
+  body["start_date"] = Date{last.year, last.month, 1}.str();
+  body["end_date"] = last.str();
+}
+
 }  // namespace
 
 Result<formats::Rendered> preview_template(db::Database& db, const audit::ChainKey& audit_key,
                                            const auth::Caller& caller,
                                            const std::string& template_id, const Json& body) {
   DOSSIER_ASSIGN_OR_RETURN(Json tmpl, catalog::get_template(db, template_id));
+  const auto type = *jobs::parse_export_type(tmpl["export_type"].get<std::string>());
   FieldChecker fields(body);
   if (!fields.require_object()) return fields.finish().error();
   auto format = fields.one_of("format", {"pdf", "html"}, true);
-  auto patient_id = fields.uuid("patient_id", true);
+  std::optional<std::string> patient_id;
+  if (!jobs::is_practice_wide(type)) patient_id = fields.uuid("patient_id", true);
   DOSSIER_TRY(fields.finish());
-  DOSSIER_TRY(auth::require_patient_visible(db, caller, *patient_id));
+  if (patient_id) DOSSIER_TRY(auth::require_patient_visible(db, caller, *patient_id));
 
-  const auto type = *jobs::parse_export_type(tmpl["export_type"].get<std::string>());
   Json request = body;
   request["format"] = "json";
   if (type == jobs::ExportType::kSessionNotes) {
     request.erase("patient_id");
     DOSSIER_TRY(default_sessions(db, *patient_id, request));
   }
+  if (jobs::is_practice_wide(type)) default_period(request);
   DOSSIER_ASSIGN_OR_RETURN(jobs::ExportRequest parsed, jobs::parse_export_request(type, request));
   DOSSIER_TRY(jobs::authorize_export_request(db, caller, parsed));
   const Json job = {{"id", "preview"},
                     {"user_id", caller.user_id},
-                    {"patient_id", *parsed.patient_id},
+                    {"patient_id", parsed.patient_id ? Json(*parsed.patient_id) : Json()},
                     {"template_id", template_id},
                     {"export_type", tmpl["export_type"]},
                     {"format", *format},

@@ -31,6 +31,8 @@ jobs::Producer make_producer(db::Database& db);
 //! Renders `template_id` for a patient the caller may see, without a job: the body names
 //! the patient and, optionally, the export's own parameters (dates, sections, sessions);
 //! "format" is pdf or html. Session-note previews default to the patient's latest sessions.
+//! A practice-wide template names no patient (admins only) and previews the calendar month
+//! before today unless the body gives start_date and end_date.
 //! The preview is audited under `audit_key`.
 Result<formats::Rendered> preview_template(db::Database& db, const audit::ChainKey& audit_key,
                                            const auth::Caller& caller,

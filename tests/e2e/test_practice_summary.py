@@ -151,6 +151,18 @@ class PracticeSummaryTest(DemoPracticeTest):
         self.assertEqual(sorted(f["path"] for f in err["fields"]),
                          ["end_date", "format", "start_date"])
 
+    def test_a_preview_of_the_template_needs_no_client(self):
+        template = "00000000-0000-7000-8000-000000000006"  # the system practice summary
+        path = f"/api/v1/export/templates/{template}/preview"
+        status, pdf, headers = self.call("POST", path, {"format": "pdf"}, self.admin)
+        self.assertEqual(status, 200, pdf)
+        self.assertEqual(headers["Content-Type"], "application/pdf")
+        text = squash(pdf_text(pdf))
+        self.assertIn("Practice Summary", text)
+        self.assertIn("Period " + datetime.date.fromisoformat(self.start).strftime("%B 1, %Y"), text)
+        status, err, _ = self.call("POST", path, {"format": "pdf"}, self.therapist["token"])
+        self.assertEqual(status, 403, err)
+
     def test_a_monthly_schedule_of_the_whole_practice(self):
         body = {"export_type": "practice_summary", "format": "xlsx", "schedule_type": "monthly",
                 "schedule_config": {"time": "07:00", "day_of_month": 1}}
