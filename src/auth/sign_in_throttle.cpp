@@ -55,4 +55,9 @@ Status record_sign_in_attempt(db::Database& db, std::string_view username,
                                         {"created_at", format_timestamp(now)}});
 }
 
+Result<int64_t> delete_sign_in_attempts_before(db::Database& db, TimePoint before) {
+  return db.execute("DELETE FROM sign_in_attempts WHERE created_at < ?",
+                    {format_timestamp(before)});
+}
+
 }  // namespace dossier::auth

@@ -31,4 +31,8 @@ Status record_sign_in_attempt(db::Database& db, std::string_view username,
                               const std::string& address, bool succeeded,
                               TimePoint now = system_clock().now());
 
+//! Deletes the attempts made before `before` (no window reaches back that far); returns how
+//! many.
+Result<int64_t> delete_sign_in_attempts_before(db::Database& db, TimePoint before);
+
 }  // namespace dossier::auth

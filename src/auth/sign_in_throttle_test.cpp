@@ -61,5 +61,12 @@ TEST_F(ThrottleTest, UsernamesAreStoredOnlyAsHashes) {
   EXPECT_EQ(row.dump().find("secret"), std::string::npos);
 }
 
+TEST_F(ThrottleTest, OldAttemptsAreForgotten) {
+  fail("robin", "10.0.0.1", t0_);
+  fail("robin", "10.0.0.1", t0_ + minutes(10));
+  EXPECT_EQ(delete_sign_in_attempts_before(*db_, t0_ + minutes(5)).value(), 1);
+  EXPECT_EQ(db_->query_one("SELECT COUNT(*) AS n FROM sign_in_attempts").value()["n"], 1);
+}
+
 }  // namespace
 }  // namespace dossier::auth

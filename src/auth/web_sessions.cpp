@@ -63,4 +63,8 @@ Status end_session(db::Database& db, std::string_view secret) {
   return {};
 }
 
+Result<int64_t> delete_ended_sessions(db::Database& db, TimePoint now) {
+  return db.execute("DELETE FROM web_sessions WHERE expires_at <= ?", {format_timestamp(now)});
+}
+
 }  // namespace dossier::auth

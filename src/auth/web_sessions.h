@@ -51,4 +51,8 @@ Result<WebSession> resume_session(db::Database& db, std::string_view secret,
 //! Deletes the session whose cookie is `secret`; nothing when there is none.
 Status end_session(db::Database& db, std::string_view secret);
 
+//! Deletes every session past its absolute lifetime at `now` (those never presented again
+//! would otherwise stay); returns how many. Idle ones go when presented, or at their lifetime.
+Result<int64_t> delete_ended_sessions(db::Database& db, TimePoint now = system_clock().now());
+
 }  // namespace dossier::auth

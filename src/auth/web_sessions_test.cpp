@@ -79,5 +79,14 @@ TEST_F(WebSessionsTest, SignOutAndDeactivationEndIt) {
   EXPECT_FALSE(resume_session(*db_, "", policy_, t0_).ok());
 }
 
+TEST_F(WebSessionsTest, EndedSessionsAreDeletedByTheCleanupPass) {
+  NewSession old_one = start();
+  NewSession newer = create_session(*db_, "u-1", policy_, t0_ + minutes(30)).value();
+  EXPECT_EQ(delete_ended_sessions(*db_, t0_ + minutes(59)).value(), 0);
+  EXPECT_EQ(delete_ended_sessions(*db_, t0_ + minutes(60)).value(), 1);
+  EXPECT_FALSE(resume_session(*db_, old_one.secret, policy_, t0_ + minutes(31)).ok());
+  EXPECT_TRUE(resume_session(*db_, newer.secret, policy_, t0_ + minutes(31)).ok());
+}
+
 }  // namespace
 }  // namespace dossier::auth

@@ -53,7 +53,7 @@ Status admit(Page& page, Access access) {
   return {};
 }
 
-http::Response run(const Site& site, const http::Request& request,
+http::Response run(const Site& site, const std::string& pattern, const http::Request& request,
                    std::map<std::string, std::string> params, Access access,
                    const PageHandler& handler) {
   Page page{site, request, std::move(params), {}, std::nullopt};
@@ -70,7 +70,7 @@ http::Response run(const Site& site, const http::Request& request,
     }
   } catch (const std::exception&) {
     // what() may quote input; only the route goes to the log.
-    log::error("page_exception", {{"path_method", request.method}});
+    log::error("page_exception", {{"route", pattern}});
     response = error_page(page, Error::internal("internal error"));
   }
   add_page_headers(response);
