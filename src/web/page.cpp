@@ -53,6 +53,18 @@ Status admit(Page& page, Access access) {
   return {};
 }
 
+// Where a request without a live session goes: the sign-in page, which says the session ended
+// when the browser still held one (idle on a shared workstation, most often). The dead cookie
+// is dropped.
+http::Response signed_out(const Page& page) {
+  const std::string name = session_cookie_name(page.site);
+  if (!page.cookie(name)) return redirect("/");
+  http::Response response = redirect("/?ended=1");
+  response.headers.emplace_back(
+      "Set-Cookie", set_cookie(name, "", {.secure = page.site.secure_cookies, .max_age = 0}));
+  return response;
+}
+
 http::Response run(const Site& site, const std::string& pattern, const http::Request& request,
                    std::map<std::string, std::string> params, Access access,
                    const PageHandler& handler) {
@@ -61,7 +73,7 @@ http::Response run(const Site& site, const std::string& pattern, const http::Req
   try {
     Status admitted = admit(page, access);
     if (!admitted.ok() && admitted.error().code == ErrorCode::kUnauthenticated) {
-      response = redirect("/");
+      response = signed_out(page);
     } else if (!admitted.ok()) {
       response = error_page(page, admitted.error());
     } else {
@@ -121,11 +133,11 @@ std::optional<std::string> Page::cookie(std::string_view name) const {
 void add_page(http::Router& router, const Site& site, std::string method, std::string pattern,
               Access access, PageHandler handler) {
   // The router matched the route; it hands the path parameters over in its Context.
-  router.add(
-      std::move(method), std::move(pattern),
-      [&site, access, handler = std::move(handler)](const http::Context& ctx)
-          -> Result<http::Response> { return run(site, ctx.request, ctx.params, access, handler); },
-      /*authenticated=*/false);
+  auto page = [&site, pattern, access,
+               handler = std::move(handler)](const http::Context& ctx) -> Result<http::Response> {
+    return run(site, pattern, ctx.request, ctx.params, access, handler);
+  };
+  router.add(std::move(method), std::move(pattern), std::move(page), /*authenticated=*/false);
 }
 
 void add_page_headers(http::Response& response) {

@@ -4,7 +4,8 @@
 //
 //   - Access::kSignedIn pages take their caller from the session cookie (auth::WebSession):
 //     the same auth::Caller and roles as the API, so visibility rules are reused as they are.
-//     A signed-out GET is redirected to the sign-in page (/); a signed-out POST too.
+//     A signed-out GET is redirected to the sign-in page (/); a signed-out POST too. When the
+//     browser still sent a session cookie (its session ended), to /?ended=1, which says so.
 //   - Every POST must be an application/x-www-form-urlencoded body carrying the session's
 //     CSRF token as `csrf_token` (pages put shell.csrf_token in a hidden input); without it,
 //     or with another, the answer is a 403 page and the handler never runs.

@@ -1,4 +1,5 @@
 // web.h: the sign-in page (/ for a signed-out browser), signing in and signing out.
+#include "auth/passwords.h"
 #include "core/crypto.h"
 #include "web/cookies.h"
 #include "web/sign_in.h"
@@ -10,13 +11,15 @@ namespace {
 constexpr long kPreSessionSeconds = 60 * 60;  // how long a sign-in form may sit unsent
 
 const char* const kRefused = "That username and password do not match an account. Try again.";
+const char* const kEnded = "Your session has ended. Sign in again to continue.";
 const char* const kThrottled =
     "Too many failed sign-ins. Wait 15 minutes, then try again, or ask an administrator.";
 
-// The sign-in form with the pre-session token `token` and an `error`, if any.
+// The sign-in form with the pre-session token `token`, an `error` and a `notice`, if any.
 Result<http::Response> sign_in_form(const Page& page, const std::string& token, const char* error,
-                                    int status) {
+                                    int status, const char* notice = nullptr) {
   const Json data = {
+      {"notice", notice ? Json(notice) : Json(nullptr)},
       {"csrf_token", token},
       {"error", error ? Json(error) : Json(nullptr)},
       {"idle_minutes",
@@ -32,7 +35,9 @@ Result<http::Response> start(Page& page) {
     return redirect("/clients");
   }
   const std::string token = crypto::random_token(32);
-  DOSSIER_ASSIGN_OR_RETURN(http::Response response, sign_in_form(page, token, nullptr, 200));
+  const char* notice = page.query("ended").empty() ? nullptr : kEnded;
+  DOSSIER_ASSIGN_OR_RETURN(http::Response response,
+                           sign_in_form(page, token, nullptr, 200, notice));
   response.headers.emplace_back("Set-Cookie", set_cookie(pre_session_cookie_name(page.site), token,
                                                          {.secure = page.site.secure_cookies,
                                                           .max_age = kPreSessionSeconds}));
@@ -73,8 +78,14 @@ Result<http::Response> sign_out_post(Page& page) {
 }  // namespace
 
 void add_sign_in_pages(http::Router& router, const Site& site) {
+  // The decoy hash unknown usernames are checked against is made on first use; made now, the
+  // first such sign-in takes no longer than any other.
+  auth::verify_against_nothing("");
   add_page(router, site, "GET", "/", Access::kSignedOut, start);
   add_page(router, site, "POST", "/sign-in", Access::kSignedOut, sign_in_post);
+  // Reloading the page a failed sign-in answered asks for /sign-in: the form is at /.
+  add_page(router, site, "GET", "/sign-in", Access::kSignedOut,
+           [](Page&) -> Result<http::Response> { return redirect("/"); });
   add_page(router, site, "POST", "/sign-out", Access::kSignedIn, sign_out_post);
 }
 

@@ -187,7 +187,7 @@ class WebSignInTest(DemoPracticeTest):
         self.assertEqual(browser.get("/clients")[:1], (303,))
         # The old cookie, replayed, is no session any more.
         status, _, headers = Browser(self.server).get("/clients", headers={"Cookie": f"dossier_session={secret}"})
-        self.assertEqual((status, headers["Location"]), (303, "/"))
+        self.assertEqual((status, headers["Location"]), (303, "/?ended=1"))
         self.assertTrue(self.audit(action="signed_out", user_id=self.therapist["user_id"]))
 
     def test_an_idle_session_expires(self):
@@ -199,7 +199,11 @@ class WebSignInTest(DemoPracticeTest):
                 self.assertEqual(browser.get("/clients")[0], 200)
             time.sleep(3)
             status, _, headers = browser.get("/clients")
-            self.assertEqual((status, headers["Location"]), (303, "/"))
+            self.assertEqual((status, headers["Location"]), (303, "/?ended=1"))
+            self.assertIsNone(browser.cookie("dossier_session"))
+            status, page, _ = browser.get("/?ended=1")
+            self.assertEqual(status, 200)
+            self.assertIn("Your session has ended.", page)
         finally:
             server.stop()
 
