@@ -74,6 +74,9 @@ CLI::App* add_user_command(CLI::App& app, UserArgs& args) {
       "set-password", "Set a user's web sign-in password, read from standard input");
   add_location_options(*set_password, args.location);
   set_password->add_option("username", args.username, "The user's username")->required();
+  set_password->add_option(
+      "--user-id", args.user_id,
+      "Give the user with this id the username first (letters, digits, . _ -)");
   return set_password;
 }
 
@@ -86,6 +89,11 @@ int run_user_set_password(const UserArgs& args) {
   }
   auto env = open_environment(args.location);
   if (!env.ok()) return fail_with("cannot open the practice", env.error());
+  if (!args.user_id.empty()) {
+    if (Status named = auth::set_username(*env->db, args.user_id, args.username); !named.ok()) {
+      return fail_with("cannot give the user that username", named.error());
+    }
+  }
   Status set = auth::set_password(*env->db, args.username, *password);
   if (!set.ok() && set.error().code == ErrorCode::kNotFound) {
     return fail("no active user has the username " + args.username);

@@ -333,6 +333,27 @@ class WebSignInTest(DemoPracticeTest):
         # The demo password again, for the other tests that sign this user in.
         self.assertEqual(set_password(user["username"], user["password"] + "\n").returncode, 0)
 
+    def test_set_password_gives_a_new_user_a_username_first(self):
+        status, made, _ = self.call("POST", "/api/v1/users", {"role": "biller", "given_name": "Quinn",
+                                                              "family_name": "Ledger"}, token=self.admin)
+        self.assertEqual(status, 201, made)
+
+        def set_password(*args):
+            return subprocess.run([BINARY, "user", "set-password", *args, "--data-dir", self.data_dir],
+                                  input="quinn's own passphrase\n", capture_output=True, text=True,
+                                  timeout=60, env=process_env(self.data_dir))
+
+        self.assertEqual(set_password("quinn.ledger").returncode, 1)  # no username yet
+        taken = set_password("admin", "--user-id", made["id"])
+        self.assertEqual(taken.returncode, 1)
+        self.assertIn("taken", taken.stderr)
+        done = set_password("quinn.ledger", "--user-id", made["id"])
+        self.assertEqual(done.returncode, 0, done.stderr)
+        browser = Browser(self.server)
+        status, _, headers = browser.sign_in("quinn.ledger", "quinn's own passphrase")
+        self.assertEqual((status, headers["Location"]), (303, "/clients"))
+        self.assertIn("(biller)", browser.get("/clients")[1])
+
 
 if __name__ == "__main__":
     unittest.main()
