@@ -191,13 +191,14 @@ class WebSignInTest(DemoPracticeTest):
         self.assertTrue(self.audit(action="signed_out", user_id=self.therapist["user_id"]))
 
     def test_an_idle_session_expires(self):
-        server = Server(self.data_dir, workers=0, extra_args=("--session-idle-seconds", "2"))
+        server = Server(self.data_dir, workers=0, extra_args=("--session-idle-seconds", "3"))
         try:
             browser = self.signed_in(self.therapist, server)
-            for _ in range(3):  # each use keeps it alive
-                time.sleep(1)
+            started = time.monotonic()
+            while time.monotonic() - started < 4:  # used often, it outlives the idle timeout
+                time.sleep(0.5)
                 self.assertEqual(browser.get("/clients")[0], 200)
-            time.sleep(3)
+            time.sleep(4)
             status, _, headers = browser.get("/clients")
             self.assertEqual((status, headers["Location"]), (303, "/?ended=1"))
             self.assertIsNone(browser.cookie("dossier_session"))
