@@ -1,5 +1,8 @@
 #include "web/sign_in.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "web/web_test_fixture.h"
 
 namespace dossier::web {
@@ -48,6 +51,27 @@ TEST_F(SignInTest, UnknownUsersWrongPasswordsAndNoPasswordLookAlike) {
     EXPECT_EQ(row["metadata"].get<std::string>().find("nobody"), std::string::npos);
   }
   EXPECT_EQ(db_->query_one("SELECT COUNT(*) AS n FROM web_sessions").value()["n"], 0);
+}
+
+// Without the decoy hash an unknown username would answer in a millisecond and a wrong password
+// in a tenth of a second; the bounds are loose enough for a loaded machine.
+TEST_F(SignInTest, UnknownUsersTakeAsLongAsWrongPasswords) {
+  const auto median_ms = [&](const std::string& username) {
+    std::vector<double> ms;
+    for (int i = 0; i < 3; ++i) {
+      const auto start = std::chrono::steady_clock::now();
+      EXPECT_EQ(attempt(username, "not the password").outcome, SignInOutcome::kRefused);
+      ms.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[1];
+  };
+  const double wrong = median_ms("admin");
+  const double unknown = median_ms("nobody");
+  EXPECT_GT(unknown, wrong / 2) << unknown << " ms against " << wrong << " ms";
+  EXPECT_LT(unknown, wrong * 2) << unknown << " ms against " << wrong << " ms";
 }
 
 TEST_F(SignInTest, RepeatedFailuresThrottleEvenTheRightPassword) {
