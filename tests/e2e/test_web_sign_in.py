@@ -208,6 +208,27 @@ class WebSignInTest(DemoPracticeTest):
         finally:
             server.stop()
 
+    def test_behind_an_https_proxy_the_cookies_are_secure(self):
+        server = Server(self.data_dir, workers=0, extra_args=("--public-url", "https://dossier.example.org"))
+        try:
+            browser = Browser(server)
+            _, page, headers = browser.get("/")
+            pre = headers["Set-Cookie"]
+            self.assertTrue(pre.startswith("__Host-dossier_sign_in="), pre)
+            self.assertIn("; Secure", pre)
+            # A browser would send the Secure cookie only over HTTPS, which the proxy speaks.
+            token = csrf_of(page)
+            status, _, headers = browser.post(
+                "/sign-in", {"csrf_token": token, "username": self.therapist["username"],
+                             "password": self.therapist["password"]},
+                headers={"Cookie": f"__Host-dossier_sign_in={token}"})
+            self.assertEqual(status, 303)
+            session = next(c for c in headers.get_all("Set-Cookie") if c.startswith("__Host-dossier_session="))
+            self.assertCountEqual([f.strip() for f in session.split(";")[1:]],
+                                  ["Path=/", "HttpOnly", "SameSite=Strict", "Secure"])
+        finally:
+            server.stop()
+
     def test_the_session_cookie_does_not_authenticate_the_api(self):
         browser = self.signed_in(self.admin_user())
         status, body, _ = browser.get("/api/v1/patients")
