@@ -14,6 +14,12 @@
 //     (a client the caller may not see is a 404 page) and no detail beyond field names.
 //   - Every answer carries the pages' security headers (page_headers()).
 //
+// The session cookie authenticates pages only, never the JSON API (whose router reads bearer
+// tokens alone): a browser attaches cookies to every request to Dossier, including requests
+// another site's page makes it send, so an API that honoured the cookie would act on forged
+// requests. Pages are safe because each state-changing one also needs the CSRF token, which
+// another site cannot read; API clients present their token explicitly.
+//
 // Handlers stay thin: read the request from the Page, call a plain function, render a view.
 #pragma once
 
