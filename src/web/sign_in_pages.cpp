@@ -50,8 +50,11 @@ Result<http::Response> sign_in_post(Page& page) {
   http::stamp_origin(attempt.origin, page.request);
   DOSSIER_ASSIGN_OR_RETURN(SignInResult result, sign_in(page.site, attempt));
   const std::string token = page.cookie(pre_session_cookie_name(page.site)).value_or("");
-  if (result.outcome == SignInOutcome::kThrottled)
-    return sign_in_form(page, token, kThrottled, 429);
+  if (result.outcome == SignInOutcome::kThrottled) {
+    DOSSIER_ASSIGN_OR_RETURN(http::Response response, sign_in_form(page, token, kThrottled, 429));
+    response.headers.emplace_back("Retry-After", std::to_string(page.site.throttle.window.count()));
+    return response;
+  }
   if (result.outcome == SignInOutcome::kRefused) return sign_in_form(page, token, kRefused, 200);
   http::Response response = redirect("/clients");
   const bool secure = page.site.secure_cookies;

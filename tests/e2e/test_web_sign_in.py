@@ -157,8 +157,9 @@ class WebSignInTest(DemoPracticeTest):
             status, page, _ = browser.sign_in(user["username"], f"wrong guess number {i}")
             self.assertEqual(status, 200)
             self.assertIn(WRONG, page)
-        status, page, _ = browser.sign_in(user["username"], user["password"])
+        status, page, headers = browser.sign_in(user["username"], user["password"])
         self.assertEqual(status, 429)
+        self.assertEqual(headers["Retry-After"], "900")
         self.assertIn("Too many failed sign-ins", page)
         self.assertIsNone(browser.cookie("dossier_session"))
         reasons = [e["metadata"]["reason"] for e in self.audit(action="sign_in_failed", user_id=user["user_id"])]
