@@ -58,6 +58,8 @@ void stamp_origin(auth::Caller& caller, const Request& request) {
 }
 
 Result<auth::Caller> authenticate_bearer(db::Database& db, const Request& r) {
+  // Bearer tokens only, never the web pages' session cookie: a browser sends cookies along with
+  // requests other sites make it send, which would let them call the API as the user (CSRF).
   const std::string token = bearer_token(r);
   if (token.empty()) {
     return Error::make(ErrorCode::kUnauthenticated, "a valid bearer token is required");
