@@ -20,8 +20,9 @@ std::string utf8_prefix(const std::string& text, size_t max) {
 }
 
 constexpr std::string_view kActions[] = {
-    "created",          "completed", "failed",    "downloaded",     "deleted",   "shared",
-    "download_refused", "expired",   "previewed", "access_refused", "fhir_read", "imported"};
+    "created",   "completed",        "failed",    "downloaded",     "deleted",
+    "shared",    "download_refused", "expired",   "previewed",      "access_refused",
+    "fhir_read", "imported",         "signed_in", "sign_in_failed", "signed_out"};
 
 // Ids as a caller gave them are any text: enough of one to recognize it, and never a
 // column's foreign key unless it names a row.

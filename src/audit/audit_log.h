@@ -29,6 +29,11 @@
 //   imported    a patient's record was loaded from a FHIR Bundle (POST /api/v1/import/fhir,
 //               or `dossier import --fhir` with no user); metadata: the source format and
 //               the rows per table
+//   signed_in   a user signed in to the web pages (no patient, no job)
+//   sign_in_failed  a sign-in to the web pages was refused; the user when the username named
+//               one (never the username as typed: it may be a mistyped password); metadata
+//               {"reason": "wrong_credentials" | "throttled"}
+//   signed_out  a user ended their web session
 #pragma once
 
 #include <optional>

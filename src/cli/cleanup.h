@@ -1,5 +1,6 @@
 // The cleanup pass as `serve` runs it (every hour, through cli/periodic.h) and as `dossier
-// cleanup` runs it once.
+// cleanup` runs it once: export files past their expiry, and ended web sessions with old
+// sign-in attempts.
 #pragma once
 
 #include "cli/environment.h"

@@ -45,7 +45,7 @@ int run_demo(const DemoArgs& args) {
   std::cout << "Created a demo practice with " << args.patients << " patients in "
             << (args.location.database_url.empty() ? args.location.data_dir
                                                    : db::redact_url(args.location.database_url))
-            << "; tokens in " << path << "\n";
+            << "; usernames, passwords and tokens in " << path << "\n";
   return 0;
 }
 

@@ -35,6 +35,8 @@ struct ServeArgs {
   std::string tls_cert;           //!< PEM certificate chain; with tls_key, serve HTTPS only
   std::string tls_key;
   WorkerSettings workers;
+  int session_idle_seconds = 15 * 60;  //!< a web session ends after this long unused
+  int session_hours = 12;              //!< and this long after sign-in, however busy
 };
 int run_serve(const ServeArgs& args);
 

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/export_command.h"
 #include "cli/migrate_data.h"
+#include "cli/user_command.h"
 
 namespace {
 
@@ -84,6 +85,15 @@ int main(int argc, char** argv) {
       serve_cmd->add_option("--tls-key", serve.tls_key, "PEM private key of --tls-cert");
   tls_cert->needs(tls_key);
   tls_key->needs(tls_cert);
+  serve_cmd
+      ->add_option("--session-idle-seconds", serve.session_idle_seconds,
+                   "Web pages: sign a browser out after this long without a request (default "
+                   "900)")
+      ->check(CLI::Range(1, 24 * 3600));
+  serve_cmd
+      ->add_option("--session-hours", serve.session_hours,
+                   "Web pages: sign a browser out this long after it signed in (default 12)")
+      ->check(CLI::Range(1, 24 * 7));
 
   WorkerArgs worker;
   auto* worker_cmd =
@@ -152,6 +162,9 @@ int main(int argc, char** argv) {
       "--token-id", token.token_id,
       "The token's id (printed when issued; GET /api/v1/auth/tokens lists them)");
 
+  UserArgs user;
+  auto* set_password_cmd = add_user_command(app, user);
+
   ExportArgs export_args;
   auto* export_cmd = app.add_subcommand(
       "export", "Export many patients into one ZIP with a manifest (as POST /export/batch)");
@@ -176,6 +189,7 @@ int main(int argc, char** argv) {
   if (*audit_verify_cmd) return run_audit_verify(audit);
   if (*import_cmd) return run_import(import);
   if (*export_cmd) return run_export(export_args);
+  if (*set_password_cmd) return run_user_set_password(user);
   if (*revoke_cmd) {
     if (token.token_id.empty() == token.user_id.empty())
       return usage_error("revoke takes --token-id or --user-id, one of them");

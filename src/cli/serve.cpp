@@ -16,6 +16,7 @@
 #include "http/server.h"
 #include "schedule/delivery.h"
 #include "schedule/scheduler.h"
+#include "web/web.h"
 
 namespace dossier::cli {
 namespace {
@@ -75,6 +76,18 @@ Result<schedule::DeliveryOptions> delivery_options(const ServeArgs& args,
   return options;
 }
 
+// The web pages' settings. Their cookies are Secure when browsers reach Dossier over HTTPS:
+// its own TLS, or a proxy in front that terminates it (--public-url https://…).
+web::Site web_site(const ServeArgs& args, db::Database& db, const audit::ChainKey& audit_key) {
+  return {.db = db,
+          .audit_key = audit_key,
+          .clock = system_clock(),
+          .sessions = {.idle = std::chrono::seconds(args.session_idle_seconds),
+                       .absolute = std::chrono::hours(args.session_hours)},
+          .throttle = {},
+          .secure_cookies = !args.tls_cert.empty() || args.public_url.starts_with("https://")};
+}
+
 }  // namespace
 
 int run_serve(const ServeArgs& args) {
@@ -108,6 +121,8 @@ int run_serve(const ServeArgs& args) {
                 env->keys.get()};
   http::Router router(db);
   http::add_all_routes(router, app);
+  const web::Site site = web_site(args, db, env->audit_key);
+  web::add_web_routes(router, site);
   // The bucket holds a whole minute's requests: bursts are fine, a steady flood is not.
   std::optional<http::RateLimiter> limiter;
   if (args.rate_limit > 0) {

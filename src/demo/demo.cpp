@@ -1,8 +1,11 @@
 #include "demo/demo.h"
 
+#include <cctype>
 #include <chrono>
 
+#include "auth/passwords.h"
 #include "auth/tokens.h"
+#include "core/crypto.h"
 #include "core/dates.h"
 #include "core/log.h"
 #include "demo/generators.h"
@@ -40,21 +43,47 @@ void generate_patient(detail::Writer& w, detail::Practice& practice, const DemoO
   detail::write_attachments(w, p);
 }
 
-Result<UserToken> token_for(db::Database& db, const detail::Staff& s) {
+// A therapist's username: "given.family" in lower-case ASCII letters (family names are
+// unique in the demo), or "therapistN" should the name have none.
+std::string therapist_username(const detail::Staff& s, size_t index) {
+  std::string name;
+  for (const std::string* part : {&s.given_name, &s.family_name}) {
+    if (!name.empty()) name += '.';
+    for (char c : *part) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x80 && std::isalpha(u)) name.push_back(static_cast<char>(std::tolower(u)));
+    }
+  }
+  if (name.size() < 3 || name.front() == '.' || name.back() == '.') {
+    return "therapist" + std::to_string(index + 1);
+  }
+  return name;
+}
+
+Result<UserToken> token_for(db::Database& db, const detail::Staff& s, std::string username) {
   DOSSIER_ASSIGN_OR_RETURN(std::string token, auth::issue_token(db, s.id, "demo"));
-  return UserToken{s.id, std::move(token)};
+  DOSSIER_TRY(auth::set_username(db, s.id, username));
+  return UserToken{s.id, std::move(token), std::move(username), ""};
 }
 
 Result<DemoTokens> issue_tokens(db::Database& db, const detail::Practice& practice) {
   DemoTokens tokens;
-  DOSSIER_ASSIGN_OR_RETURN(tokens.admin, token_for(db, practice.admin));
-  DOSSIER_ASSIGN_OR_RETURN(tokens.biller, token_for(db, practice.biller));
-  for (const detail::Staff& s : practice.therapists) {
-    DOSSIER_ASSIGN_OR_RETURN(UserToken t, token_for(db, s));
+  DOSSIER_ASSIGN_OR_RETURN(tokens.admin, token_for(db, practice.admin, "admin"));
+  DOSSIER_ASSIGN_OR_RETURN(tokens.biller, token_for(db, practice.biller, "biller"));
+  for (size_t i = 0; i < practice.therapists.size(); ++i) {
+    const detail::Staff& s = practice.therapists[i];
+    DOSSIER_ASSIGN_OR_RETURN(UserToken t, token_for(db, s, therapist_username(s, i)));
     tokens.therapists.push_back({s.id, s.given_name + " " + s.family_name + ", " + s.credentials,
-                                 std::move(t.token), s.patient_ids});
+                                 std::move(t.token), s.patient_ids, std::move(t.username), ""});
   }
   return tokens;
+}
+
+// A new random password for `username`: 16 URL-safe characters (96 bits).
+Result<std::string> new_password(db::Database& db, const std::string& username) {
+  std::string password = crypto::random_token(12);
+  DOSSIER_TRY(auth::set_password(db, username, password));
+  return password;
 }
 
 Status refuse_existing_practice(db::Database& db) {
@@ -73,17 +102,39 @@ std::string current_utc_date() {
   return civil_from_days(static_cast<long>(days)).str();
 }
 
+namespace {
+
+Json sign_in_of(Json entry, const std::string& username, const std::string& password) {
+  entry["username"] = username;
+  if (!password.empty()) entry["password"] = password;
+  return entry;
+}
+
+}  // namespace
+
 Json DemoTokens::to_json() const {
   Json therapist_list = Json::array();
   for (const auto& t : therapists) {
-    therapist_list.push_back({{"user_id", t.user_id},
-                              {"name", t.name},
-                              {"token", t.token},
-                              {"patient_ids", t.patient_ids}});
+    therapist_list.push_back(sign_in_of({{"user_id", t.user_id},
+                                         {"name", t.name},
+                                         {"token", t.token},
+                                         {"patient_ids", t.patient_ids}},
+                                        t.username, t.password));
   }
-  return {{"admin", {{"user_id", admin.user_id}, {"token", admin.token}}},
-          {"biller", {{"user_id", biller.user_id}, {"token", biller.token}}},
+  return {{"admin", sign_in_of({{"user_id", admin.user_id}, {"token", admin.token}}, admin.username,
+                               admin.password)},
+          {"biller", sign_in_of({{"user_id", biller.user_id}, {"token", biller.token}},
+                                biller.username, biller.password)},
           {"therapists", std::move(therapist_list)}};
+}
+
+Status issue_passwords(db::Database& db, DemoTokens& tokens) {
+  DOSSIER_ASSIGN_OR_RETURN(tokens.admin.password, new_password(db, tokens.admin.username));
+  DOSSIER_ASSIGN_OR_RETURN(tokens.biller.password, new_password(db, tokens.biller.username));
+  for (auto& t : tokens.therapists) {
+    DOSSIER_ASSIGN_OR_RETURN(t.password, new_password(db, t.username));
+  }
+  return {};
 }
 
 Result<DemoTokens> populate(db::Database& db, const DemoOptions& options) {
@@ -115,6 +166,7 @@ Result<DemoTokens> populate(db::Database& db, const DemoOptions& options) {
 
 Result<Json> generate(db::Database& db, const DemoOptions& options) {
   DOSSIER_ASSIGN_OR_RETURN(DemoTokens tokens, populate(db, options));
+  DOSSIER_TRY(issue_passwords(db, tokens));
   return tokens.to_json();
 }
 

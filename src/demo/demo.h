@@ -30,6 +30,8 @@ struct DemoOptions {
 struct UserToken {
   std::string user_id;
   std::string token;
+  std::string username;  //!< for the web pages' sign-in: "admin", "biller", "given.family"
+  std::string password;  //!< "" until issue_passwords()
 };
 
 struct TherapistToken {
@@ -37,6 +39,8 @@ struct TherapistToken {
   std::string name;  //!< "Given Family, CRED"
   std::string token;
   std::vector<std::string> patient_ids;  //!< the therapist's caseload (primary care team)
+  std::string username;
+  std::string password;
 };
 
 //! Bearer tokens for the demo's users, shown once; the database keeps only their hashes.
@@ -45,19 +49,24 @@ struct DemoTokens {
   UserToken biller;
   std::vector<TherapistToken> therapists;
 
-  //! {"admin": {"user_id", "token"}, "biller": {...}, "therapists": [{"user_id", "name",
-  //! "token", "patient_ids": [...]}]}: the demo-tokens.json document.
+  //! {"admin": {"user_id", "token", "username", "password"}, "biller": {...}, "therapists":
+  //! [{"user_id", "name", "token", "username", "password", "patient_ids": [...]}]}: the
+  //! demo-tokens.json document ("password" only once issued).
   Json to_json() const;
 };
 
 //! Fills an empty, migrated database with a synthetic practice, in one transaction, and
-//! issues a token for every user.
+//! issues a token and a username for every user (no password: see issue_passwords).
 //! Errors: kValidation for options out of range or a malformed `today`; kConflict when the
 //! database already has a practice row; database errors as the backend reports them (and
 //! then nothing is written).
 Result<DemoTokens> populate(db::Database& db, const DemoOptions& options);
 
-//! populate(), returning DemoTokens::to_json().
+//! Gives every user in `tokens` a new random password, recorded in `tokens`. Each costs an
+//! Argon2id hash (a tenth of a second), which is why populate() leaves it out.
+Status issue_passwords(db::Database& db, DemoTokens& tokens);
+
+//! populate() and issue_passwords(), returning DemoTokens::to_json().
 Result<Json> generate(db::Database& db, const DemoOptions& options);
 
 }  // namespace dossier::demo

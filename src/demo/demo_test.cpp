@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "auth/passwords.h"
 #include "auth/tokens.h"
 #include "core/log.h"
 #include "db/migrations.h"
@@ -80,9 +81,18 @@ TEST(DemoTest, TokensDocumentHasTheAgreedShapeAndTheTokensWork) {
   ASSERT_TRUE(doc.ok());
   const Json& d = *doc;
   ASSERT_EQ(d.size(), 3u);
+  // Each user's username and password sign them in to the web pages.
+  const auto signs_in = [&db](const Json& entry) {
+    auto found = auth::find_credentials(*db, entry["username"].get<std::string>());
+    return found.ok() && found->has_value() && (*found)->user_id == entry["user_id"] &&
+           (*found)->password_hash &&
+           auth::verify_password(entry["password"].get<std::string>(), *(*found)->password_hash);
+  };
   for (const char* who : {"admin", "biller"}) {
     ASSERT_TRUE(d[who].is_object()) << who;
-    EXPECT_EQ(d[who].size(), 2u);
+    EXPECT_EQ(d[who].size(), 4u);
+    EXPECT_EQ(d[who]["username"], who);
+    EXPECT_TRUE(signs_in(d[who])) << who;
     auto caller = auth::authenticate(*db, d[who]["token"].get<std::string>());
     ASSERT_TRUE(caller.ok()) << who;
     EXPECT_EQ(caller->user_id, d[who]["user_id"]);
@@ -90,8 +100,9 @@ TEST(DemoTest, TokensDocumentHasTheAgreedShapeAndTheTokensWork) {
   ASSERT_EQ(d["therapists"].size(), 3u);
   std::set<std::string> patients;
   for (const Json& t : d["therapists"]) {
-    EXPECT_EQ(t.size(), 4u);
+    EXPECT_EQ(t.size(), 6u);
     EXPECT_FALSE(t["name"].get<std::string>().empty());
+    EXPECT_TRUE(signs_in(t)) << t["username"];
     auto caller = auth::authenticate(*db, t["token"].get<std::string>());
     ASSERT_TRUE(caller.ok());
     EXPECT_EQ(caller->user_id, t["user_id"]);

@@ -64,14 +64,18 @@ void stream_body(std::shared_ptr<storage::BlobReader> reader, const std::string&
 }
 
 // Every answer may carry PHI and none is a page to embed: nothing is cached, framed, sniffed,
-// scripted or sent on as a referrer. Over TLS, browsers are told to keep to HTTPS.
+// scripted or sent on as a referrer. Over TLS, browsers are told to keep to HTTPS. A response
+// that sets one of these itself keeps its own (the web pages' policy loads their stylesheet).
 void add_security_headers(httplib::Response& to, bool tls) {
-  if (!to.has_header("Cache-Control")) to.set_header("Cache-Control", "no-store");
-  if (tls) to.set_header("Strict-Transport-Security", "max-age=31536000");
-  to.set_header("X-Content-Type-Options", "nosniff");
-  to.set_header("X-Frame-Options", "DENY");
-  to.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  to.set_header("Referrer-Policy", "no-referrer");
+  const auto set_default = [&to](const char* name, const char* value) {
+    if (!to.has_header(name)) to.set_header(name, value);
+  };
+  set_default("Cache-Control", "no-store");
+  if (tls) set_default("Strict-Transport-Security", "max-age=31536000");
+  set_default("X-Content-Type-Options", "nosniff");
+  set_default("X-Frame-Options", "DENY");
+  set_default("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  set_default("Referrer-Policy", "no-referrer");
 }
 
 void write_response(const Response& from, httplib::Response& to, bool tls) {

@@ -37,10 +37,10 @@ class CliTest(unittest.TestCase):
         with open(os.path.join(d, "demo-tokens.json")) as f:
             tokens = json.load(f)
         self.assertEqual(set(tokens), {"admin", "biller", "therapists"})
-        self.assertEqual(set(tokens["admin"]), {"user_id", "token"})
+        self.assertEqual(set(tokens["admin"]), {"user_id", "token", "username", "password"})
         self.assertEqual(sum(len(t["patient_ids"]) for t in tokens["therapists"]), 5)
         for t in tokens["therapists"]:
-            self.assertEqual(set(t), {"user_id", "name", "token", "patient_ids"})
+            self.assertEqual(set(t), {"user_id", "name", "token", "patient_ids", "username", "password"})
         self.assertEqual(os.stat(os.path.join(d, "demo-tokens.json")).st_mode & 0o077, 0)
         again = run_cli("demo", "--data-dir", d, check=False)
         self.assertEqual(again.returncode, 1)

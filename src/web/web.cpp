@@ -1,0 +1,11 @@
+#include "web/web.h"
+
+namespace dossier::web {
+
+void add_web_routes(http::Router& router, const Site& site) {
+  add_static_files(router);
+  add_sign_in_pages(router, site);
+  add_client_pages(router, site);
+}
+
+}  // namespace dossier::web
