@@ -110,14 +110,14 @@ export class Toolkit {
     return response ? response.status() : null;
   }
 
-  // Signs in through the sign-in page at `/`: a form posting to /signin with `username`
-  // and `password` (and its hidden `csrf`), which redirects to /clients.
+  // Signs in through the sign-in page at `/`: a form posting to /sign-in with `username`
+  // and `password` (and its hidden `csrf_token`), which redirects to /clients.
   async signIn(username, password, { timeout = DEFAULT_TIMEOUT_MS } = {}) {
     await this.open('/', { timeout });
-    const form = 'form[action="/signin"]';
+    const form = 'form[action="/sign-in"]';
     await this.waitForSelector(`${form}[method="post" i]`, { timeout });
-    if (!(await this.page.$(`${form} input[type="hidden"][name="csrf"]`))) {
-      throw new Error('the sign-in form has no hidden csrf field');
+    if (!(await this.page.$(`${form} input[type="hidden"][name="csrf_token"]`))) {
+      throw new Error('the sign-in form has no hidden csrf_token field');
     }
     await this.fill(form, { username, password });
     await this.submit(form, { timeout });

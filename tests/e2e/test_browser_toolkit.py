@@ -1,14 +1,11 @@
 """The Chromium test toolkit (tests/browser) proved on what Dossier serves today: a progress
 report rendered as HTML by the template preview, opened from disk in headless chromium (read,
 screenshot at 1280 and 390 px against goldens, axe-core), a PDF export downloaded through its
-signed link, a form driven by keyboard alone, and the sign-in helper against a stand-in that
-follows the sign-in page's contract. The pages of issue 11 are tested with the same toolkit."""
-import http.server
+signed link, a form driven by keyboard alone, and the sign-in helper and a one-call page check
+on Dossier's own sign-in and Clients pages. The pages of issue 11 are tested with the same
+toolkit."""
 import os
-import secrets
-import threading
 import time
-import urllib.parse
 
 from browser import GOLDENS, REPO, BrowserTest, ScenarioFailed, compare_images, png_size, skip_when_updating_goldens
 from documents import pdf_text
@@ -180,95 +177,29 @@ class BrowserToolkitTest(BrowserTest):
         self.assertEqual(page["path"], os.path.join(REPO, "tests", "browser", "fixtures", "form.html"))
         self.assertEqual(page["texts"]["#sent"], "Sent for Blake Test")
 
-    def test_the_sign_in_helper_follows_the_sign_in_pages_contract(self):
-        # Dossier's sign-in page is not on this branch yet: a stand-in with its contract.
-        with SignInStandIn("frances.test", "correct horse") as site:
-            outcome = self.chromium.run("sign_in.mjs", self.out_dir, base_url=site.url,
-                                        params={"username": "frances.test", "password": "correct horse"})
-            self.assertEqual(outcome["result"], {"path": "/clients", "h1": "Clients of frances.test"})
-            with self.assertRaises(ScenarioFailed) as failure:
-                self.chromium.run("sign_in.mjs", self.out_dir, base_url=site.url,
-                                  params={"username": "frances.test", "password": "wrong"})
-            self.assertIn("ended on /signin, not /clients", str(failure.exception))
-            self.assertNotIn("wrong", str(failure.exception))  # never a password in a message
-        with SignInStandIn("frances.test", "correct horse", csrf_field=False) as site:
-            with self.assertRaises(ScenarioFailed) as failure:
-                self.chromium.run("sign_in.mjs", self.out_dir, base_url=site.url,
-                                  params={"username": "frances.test", "password": "correct horse"})
-            self.assertIn("the sign-in form has no hidden csrf field", str(failure.exception))
+    def test_the_sign_in_helper_signs_in_through_dossiers_page(self):
+        admin = self.tokens["admin"]
+        outcome = self.chromium.run("sign_in.mjs", self.out_dir, base_url=self.server.url,
+                                    params={"username": admin["username"], "password": admin["password"]})
+        self.assertEqual(outcome["result"]["path"], "/clients")
+        self.assertEqual(outcome["result"]["h1"], "Clients")
+        with self.assertRaises(ScenarioFailed) as failure:
+            self.chromium.run("sign_in.mjs", self.out_dir, base_url=self.server.url,
+                              params={"username": admin["username"], "password": "not-the-password"})
+        self.assertIn("not /clients", str(failure.exception))
+        self.assertNotIn("not-the-password", str(failure.exception))  # never a password in a message
 
     def test_a_page_checked_in_one_call(self):
-        # What a test of one of the pages will look like: sign in, open, read, screenshot, axe.
-        with SignInStandIn("frances.test", "correct horse") as site:
-            outcome = self.chromium.run("page_check.mjs", self.out_dir, base_url=site.url, params={
-                "username": "frances.test", "password": "correct horse", "path": "/clients",
-                "screenshot": {"name": "stand-in-clients", "options": {"golden": False, "mask": ["h1"]}}})
-        self.assertEqual(outcome["result"]["h1"], ["Clients of frances.test"])
+        # What a test of one of the pages looks like: sign in, open, read, screenshot, axe.
+        therapist = self.tokens["therapists"][0]
+        outcome = self.chromium.run("page_check.mjs", self.out_dir, base_url=self.server.url, params={
+            "username": therapist["username"], "password": therapist["password"], "path": "/clients",
+            "screenshot": {"name": "clients", "options": {"golden": False}}})
+        self.assertEqual(outcome["result"]["h1"], ["Clients"])
         self.assertEqual([png_size(s["path"])[0] for s in outcome["screenshots"]], [1280, 390])
         [checked] = outcome["accessibility"]
-        self.assertEqual(checked["url"], site.url + "/clients")
+        self.assertEqual(checked["url"], self.server.url + "/clients")
         self.assertEqual([v["id"] for v in checked["violations"] if v["impact"] in ("serious", "critical")], [])
-
-
-class SignInStandIn:
-    """A loopback site with the sign-in contract of issue 11: `/` has a form posting
-    username, password and a hidden csrf to /signin, which redirects to /clients with a
-    session cookie, or shows the form again."""
-
-    def __init__(self, username, password, csrf_field=True):
-        self.username, self.password, self.csrf_field = username, password, csrf_field
-
-    def __enter__(self):
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def _handler(self):
-        site, csrf, session = self, secrets.token_hex(8), secrets.token_hex(8)
-        hidden = f'<input type="hidden" name="csrf" value="{csrf}">' if self.csrf_field else ""
-        form = ('<!DOCTYPE html><html lang="en"><title>Sign in</title><main><h1>Sign in</h1>'
-                '<form method="post" action="/signin">' + hidden +
-                '<label>Username <input name="username"></label>'
-                '<label>Password <input type="password" name="password"></label>'
-                '<button type="submit">Sign in</button></form></main></html>')
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def send(self, status, body=b"", headers=()):
-                self.send_response(status)
-                for name, value in headers:
-                    self.send_header(name, value)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                # As strict as Dossier's own: the toolkit's styles and scripts must not need it relaxed.
-                self.send_header("Content-Security-Policy", "default-src 'none'; form-action 'self'")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def do_GET(self):
-                if self.path == "/clients" and f"session={session}" in self.headers.get("Cookie", ""):
-                    self.send(200, ('<!DOCTYPE html><html lang="en"><title>Clients</title>'
-                                    f'<main><h1>Clients of {site.username}</h1></main></html>').encode())
-                else:
-                    self.send(200, form.encode())
-
-            def do_POST(self):
-                fields = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
-                if (self.path == "/signin" and fields.get("csrf") == [csrf]
-                        and fields.get("username") == [site.username] and fields.get("password") == [site.password]):
-                    self.send(303, headers=[("Location", "/clients"),
-                                            ("Set-Cookie", f"session={session}; HttpOnly; SameSite=Strict")])
-                else:
-                    self.send(200, form.encode())
-
-        return Handler
 
 
 if __name__ == "__main__":
