@@ -30,8 +30,10 @@ Status default_sessions(db::Database& db, const std::string& patient_id, Json& b
 
 Result<formats::Rendered> preview_template(db::Database& db, const audit::ChainKey& audit_key,
                                            const auth::Caller& caller,
-                                           const std::string& template_id, const Json& body) {
+                                           const std::string& template_id, const Json& body,
+                                           const std::optional<std::string>& draft) {
   DOSSIER_ASSIGN_OR_RETURN(Json tmpl, catalog::get_template(db, template_id));
+  if (draft) DOSSIER_TRY(catalog::editable_template(db, caller, template_id));
   FieldChecker fields(body);
   if (!fields.require_object()) return fields.finish().error();
   auto format = fields.one_of("format", {"pdf", "html"}, true);
@@ -48,13 +50,14 @@ Result<formats::Rendered> preview_template(db::Database& db, const audit::ChainK
   }
   DOSSIER_ASSIGN_OR_RETURN(jobs::ExportRequest parsed, jobs::parse_export_request(type, request));
   DOSSIER_TRY(jobs::authorize_export_request(db, caller, parsed));
-  const Json job = {{"id", "preview"},
-                    {"user_id", caller.user_id},
-                    {"patient_id", *parsed.patient_id},
-                    {"template_id", template_id},
-                    {"export_type", tmpl["export_type"]},
-                    {"format", *format},
-                    {"parameters", parsed.parameters.dump()}};
+  Json job = {{"id", "preview"},
+              {"user_id", caller.user_id},
+              {"patient_id", *parsed.patient_id},
+              {"template_id", template_id},
+              {"export_type", tmpl["export_type"]},
+              {"format", *format},
+              {"parameters", parsed.parameters.dump()}};
+  if (draft) job["template_content"] = *draft;
   DOSSIER_ASSIGN_OR_RETURN(formats::Rendered out, produce(db, job));
   // A preview shows the patient's record as a document: audited like an export, once it
   // exists to be shown, and not shown when the audit row cannot be written.
