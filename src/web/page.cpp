@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/log.h"
+#include "core/utf8.h"
 #include "http/error_mapping.h"
 #include "web/cookies.h"
 #include "web/csrf.h"
@@ -23,7 +24,11 @@ Result<FormFields> read_form(const http::Request& request) {
   if (type.starts_with("multipart/form-data")) {
     FormFields fields;
     for (const auto& part : request.parts) {
-      if (part.filename.empty()) fields.emplace(part.name, part.content);
+      if (!part.filename.empty()) continue;
+      if (make_valid_utf8(part.content) != part.content) {
+        return Error::validation("body", "is not a well-formed form submission");
+      }
+      fields.emplace(part.name, part.content);
     }
     return fields;
   }
