@@ -125,6 +125,19 @@ class WebAdminTest(BrowserTest):
                                 form='form[action$="/copy"]', selectors=[".notice"])["result"]
         self.assertIn("This is your copy", outcome["texts"][".notice"])
 
+    def test_the_templates_pages_by_keyboard_alone(self):
+        me = self.tokens["therapists"][0]
+        page = self.scenario("admin_keyboard.mjs", **self.sign_in_as(me), template=PROGRESS_TEMPLATE,
+                             expect="Progress Report")["result"]
+        self.assertRegex(page["listOrder"][-1], r'^button "Copy"$')
+        self.assertRegex(page["editorPath"], r"^/templates/[0-9a-f-]{36}$")
+        # In the order they are read: the fields, Save, then the preview's client and button.
+        fields = [o.split(" ")[0] for o in page["editorOrder"] if o.startswith(("input", "textarea", "select", "button"))]
+        self.assertEqual(fields[-6:], ['input#name[name="name"]', 'input#description[name="description"]',
+                                       'textarea#template_content[name="template_content"]', "button",
+                                       'select#client_id[name="client_id"]', 'button#preview-button[name="format"]'])
+        self.assertIn("Progress Report", page["preview"])
+
     def test_the_templates_list(self):
         me = self.tokens["therapists"][0]
         page = self.scenario("page_check.mjs", **self.sign_in_as(me), path="/templates",
