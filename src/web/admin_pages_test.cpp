@@ -162,6 +162,11 @@ TEST_F(AdminPagesTest, AMultipartUploadNeedsTheFormsToken) {
     return send(std::move(r));
   };
   EXPECT_EQ(upload("not the token").status, 403);
+  http::Request garbled{"POST", "/templates/" + id + "/assets", {}, {}, "", ""};
+  garbled.headers["content-type"] = "multipart/form-data; boundary=x";
+  garbled.parts.push_back({"csrf_token", "", "", csrf});
+  garbled.parts.push_back({"asset_name", "", "", "mark\xff.svg"});
+  EXPECT_EQ(send(std::move(garbled)).status, 400);
   EXPECT_TRUE(catalog::list_template_assets(*db_, id).value()["assets"].empty());
   Answer done = upload(csrf);
   EXPECT_EQ(done.status, 303);
