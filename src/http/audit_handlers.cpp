@@ -8,9 +8,34 @@
 #include "core/dates.h"
 #include "core/ids.h"
 #include "http/app.h"
+#include "http/audit_query.h"
 
 namespace dossier::http {
 namespace {
+
+// ?expect_seq=&expect_hash=, both or neither: a head as a report's last_verified gives it.
+Result<std::optional<audit::ChainHead>> parse_expected_head(const Context& ctx) {
+  const auto seq = ctx.query("expect_seq");
+  const auto hash = ctx.query("expect_hash");
+  if (!seq && !hash) return std::optional<audit::ChainHead>();
+  Error err{ErrorCode::kValidation, "the request is not valid", {}};
+  audit::ChainHead head;
+  const std::string seq_text = seq.value_or("");
+  const auto [end, ec] =
+      std::from_chars(seq_text.data(), seq_text.data() + seq_text.size(), head.seq);
+  if (ec != std::errc() || end != seq_text.data() + seq_text.size() || head.seq < 1) {
+    err.fields.push_back({"expect_seq", "must be a positive integer, with expect_hash"});
+  }
+  head.row_hash = hash.value_or("");
+  if (head.row_hash.size() != 64 ||
+      head.row_hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    err.fields.push_back({"expect_hash", "must be 64 lower-case hex digits, with expect_seq"});
+  }
+  if (!err.fields.empty()) return err;
+  return std::optional(std::move(head));
+}
+
+}  // namespace
 
 Result<audit::Query> parse_audit_query(const Context& ctx) {
   audit::Query q;
@@ -44,30 +69,6 @@ Result<audit::Query> parse_audit_query(const Context& ctx) {
   if (!err.fields.empty()) return err;
   return q;
 }
-
-// ?expect_seq=&expect_hash=, both or neither: a head as a report's last_verified gives it.
-Result<std::optional<audit::ChainHead>> parse_expected_head(const Context& ctx) {
-  const auto seq = ctx.query("expect_seq");
-  const auto hash = ctx.query("expect_hash");
-  if (!seq && !hash) return std::optional<audit::ChainHead>();
-  Error err{ErrorCode::kValidation, "the request is not valid", {}};
-  audit::ChainHead head;
-  const std::string seq_text = seq.value_or("");
-  const auto [end, ec] =
-      std::from_chars(seq_text.data(), seq_text.data() + seq_text.size(), head.seq);
-  if (ec != std::errc() || end != seq_text.data() + seq_text.size() || head.seq < 1) {
-    err.fields.push_back({"expect_seq", "must be a positive integer, with expect_hash"});
-  }
-  head.row_hash = hash.value_or("");
-  if (head.row_hash.size() != 64 ||
-      head.row_hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
-    err.fields.push_back({"expect_hash", "must be 64 lower-case hex digits, with expect_seq"});
-  }
-  if (!err.fields.empty()) return err;
-  return std::optional(std::move(head));
-}
-
-}  // namespace
 
 void add_audit_routes(Router& router, App& app) {
   // A fixed path, added first, so no later /audit/{id} can take it.

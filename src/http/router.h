@@ -20,6 +20,14 @@
 
 namespace dossier::http {
 
+//! One part of a multipart/form-data body (a web page's file upload).
+struct FormPart {
+  std::string name;
+  std::string filename;  //!< "" for a plain field
+  std::string content_type;
+  std::string content;
+};
+
 struct Request {
   std::string method;
   std::string path;
@@ -27,6 +35,8 @@ struct Request {
   std::map<std::string, std::string> headers;  //!< lower-case names
   std::string body;
   std::string remote_addr;
+  //! A multipart/form-data body's parts, as the server parsed them (`body` is then empty).
+  std::vector<FormPart> parts;
 };
 
 struct Response {

@@ -34,6 +34,9 @@ Request to_request(const httplib::Request& req) {
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.headers.emplace(std::move(name), v);
   }
+  for (const auto& [name, part] : req.files) {
+    r.parts.push_back({part.name, part.filename, part.content_type, part.content});
+  }
   return r;
 }
 

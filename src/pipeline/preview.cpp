@@ -41,8 +41,10 @@ void default_period(Json& body) {
 
 Result<formats::Rendered> preview_template(db::Database& db, const audit::ChainKey& audit_key,
                                            const auth::Caller& caller,
-                                           const std::string& template_id, const Json& body) {
+                                           const std::string& template_id, const Json& body,
+                                           const std::optional<std::string>& draft) {
   DOSSIER_ASSIGN_OR_RETURN(Json tmpl, catalog::get_template(db, template_id));
+  if (draft) DOSSIER_TRY(catalog::editable_template(db, caller, template_id));
   const auto type = *jobs::parse_export_type(tmpl["export_type"].get<std::string>());
   FieldChecker fields(body);
   if (!fields.require_object()) return fields.finish().error();
@@ -58,16 +60,22 @@ Result<formats::Rendered> preview_template(db::Database& db, const audit::ChainK
     request.erase("patient_id");
     DOSSIER_TRY(default_sessions(db, *patient_id, request));
   }
-  if (jobs::is_practice_wide(type)) default_period(request);
+  if (jobs::is_practice_wide(type)) {
+    // The whole practice whoever is named: the web editor names its chosen client for any
+    // template.
+    request.erase("patient_id");
+    default_period(request);
+  }
   DOSSIER_ASSIGN_OR_RETURN(jobs::ExportRequest parsed, jobs::parse_export_request(type, request));
   DOSSIER_TRY(jobs::authorize_export_request(db, caller, parsed));
-  const Json job = {{"id", "preview"},
-                    {"user_id", caller.user_id},
-                    {"patient_id", parsed.patient_id ? Json(*parsed.patient_id) : Json()},
-                    {"template_id", template_id},
-                    {"export_type", tmpl["export_type"]},
-                    {"format", *format},
-                    {"parameters", parsed.parameters.dump()}};
+  Json job = {{"id", "preview"},
+              {"user_id", caller.user_id},
+              {"patient_id", parsed.patient_id ? Json(*parsed.patient_id) : Json()},
+              {"template_id", template_id},
+              {"export_type", tmpl["export_type"]},
+              {"format", *format},
+              {"parameters", parsed.parameters.dump()}};
+  if (draft) job["template_content"] = *draft;
   DOSSIER_ASSIGN_OR_RETURN(formats::Rendered out, produce(db, job));
   // A preview shows the patient's record as a document: audited like an export, once it
   // exists to be shown, and not shown when the audit row cannot be written.

@@ -24,12 +24,15 @@ struct TemplateChoice {
 };
 
 // The job's own template with its stored images, else the system template of its export
-// type (system templates have no assets).
+// type (system templates have no assets). A preview's stand-in row may carry a draft of its
+// template's content, which stands in for the stored one.
 Result<TemplateChoice> template_for(db::Database& db, const Json& job) {
   if (job["template_id"].is_string()) {
     const std::string id = job["template_id"];
     DOSSIER_ASSIGN_OR_RETURN(Json t, catalog::get_template(db, id));
-    return TemplateChoice{t["template_content"].get<std::string>(), t["name"].get<std::string>(),
+    const bool drafted = job.contains("template_content") && job["template_content"].is_string();
+    const Json& source = drafted ? job["template_content"] : t["template_content"];
+    return TemplateChoice{source.get<std::string>(), t["name"].get<std::string>(),
                           catalog::template_asset_resolver(db, id)};
   }
   const std::string type = job["export_type"];

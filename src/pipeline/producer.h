@@ -2,6 +2,9 @@
 // job's template (or its export type's system template) for document formats.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "audit/audit_chain.h"
 #include "auth/caller.h"
 #include "db/database.h"
@@ -33,9 +36,12 @@ jobs::Producer make_producer(db::Database& db);
 //! "format" is pdf or html. Session-note previews default to the patient's latest sessions.
 //! A practice-wide template names no patient (admins only) and previews the calendar month
 //! before today unless the body gives start_date and end_date.
-//! The preview is audited under `audit_key`.
+//! The preview is audited under `audit_key`. With `draft`, the template's unsaved content is
+//! rendered instead of its stored one (the web editor's live preview): only for callers who
+//! may change the template (catalog::editable_template), with the template's own assets.
 Result<formats::Rendered> preview_template(db::Database& db, const audit::ChainKey& audit_key,
                                            const auth::Caller& caller,
-                                           const std::string& template_id, const Json& body);
+                                           const std::string& template_id, const Json& body,
+                                           const std::optional<std::string>& draft = std::nullopt);
 
 }  // namespace dossier::pipeline

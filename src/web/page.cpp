@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/log.h"
+#include "core/utf8.h"
 #include "http/error_mapping.h"
 #include "web/cookies.h"
 #include "web/csrf.h"
@@ -16,9 +17,21 @@ std::string header(const http::Request& r, const std::string& name) {
   return it == r.headers.end() ? "" : it->second;
 }
 
-// A POST's form, or why it cannot be read.
+// A POST's form, or why it cannot be read. A multipart form (a file upload) gives its plain
+// fields here; its files stay in request.parts for the handler.
 Result<FormFields> read_form(const http::Request& request) {
   const std::string type = header(request, "content-type");
+  if (type.starts_with("multipart/form-data")) {
+    FormFields fields;
+    for (const auto& part : request.parts) {
+      if (!part.filename.empty()) continue;
+      if (make_valid_utf8(part.content) != part.content) {
+        return Error::validation("body", "is not a well-formed form submission");
+      }
+      fields.emplace(part.name, part.content);
+    }
+    return fields;
+  }
   if (!type.starts_with("application/x-www-form-urlencoded")) {
     return Error::validation("body",
                              "must be a form submission (application/x-www-form-urlencoded)");
@@ -141,18 +154,23 @@ void add_page(http::Router& router, const Site& site, std::string method, std::s
 }
 
 void add_page_headers(http::Response& response) {
-  response.headers.emplace_back(
-      "Content-Security-Policy",
-      "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
-      "object-src 'none'");
+  auto has = [&response](std::string_view name) {
+    return std::any_of(response.headers.begin(), response.headers.end(),
+                       [name](const auto& h) { return h.first == name; });
+  };
+  // A handler that set a policy of its own (a template preview, shown in Dossier's own frame
+  // and allowed nothing at all) keeps it; it then decides its framing too.
+  if (!has("Content-Security-Policy")) {
+    response.headers.emplace_back(
+        "Content-Security-Policy",
+        "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
+        "object-src 'none'");
+    response.headers.emplace_back("X-Frame-Options", "DENY");
+  }
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("Referrer-Policy", "no-referrer");
-  response.headers.emplace_back("X-Frame-Options", "DENY");
   // Pages show the record: no cache keeps them (a shared workstation's Back button included).
-  const bool has_cache_control =
-      std::any_of(response.headers.begin(), response.headers.end(),
-                  [](const auto& h) { return h.first == "Cache-Control"; });
-  if (!has_cache_control) response.headers.emplace_back("Cache-Control", "no-store");
+  if (!has("Cache-Control")) response.headers.emplace_back("Cache-Control", "no-store");
 }
 
 Result<Json> shell_for(const Page& page, std::string_view title, std::string_view current) {

@@ -6,7 +6,8 @@
 //     the same auth::Caller and roles as the API, so visibility rules are reused as they are.
 //     A signed-out GET is redirected to the sign-in page (/); a signed-out POST too. When the
 //     browser still sent a session cookie (its session ended), to /?ended=1, which says so.
-//   - Every POST must be an application/x-www-form-urlencoded body carrying the session's
+//   - Every POST must be an application/x-www-form-urlencoded body (or multipart/form-data,
+//     whose files the handler finds in request.parts) carrying the session's
 //     CSRF token as `csrf_token` (pages put shell.csrf_token in a hidden input); without it,
 //     or with another, the answer is a 403 page and the handler never runs.
 //     Access::kSignedOut pages (sign-in) check a token bound to a pre-session cookie instead.

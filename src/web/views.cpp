@@ -57,6 +57,10 @@ Result<std::string> render_view(std::string_view name, const Json& page, const J
   return render_one("layout", context);
 }
 
+Result<std::string> render_document(std::string_view name, const Json& page) {
+  return render_one(name, {{"page", page}, {"shell", {{"time_zone", "UTC"}}}});
+}
+
 const std::string* static_file(std::string_view name) {
   for (const auto& f : embedded_web_files()) {
     if (f.path.starts_with(kStaticDir) &&

@@ -37,6 +37,11 @@ const std::vector<EmbeddedFile>& embedded_web_files();
 //! render (a defect: the pages' templates are tested).
 Result<std::string> render_view(std::string_view name, const Json& page, const Json& shell);
 
+//! Renders the template `name` alone, without the layout, with `page` as its data (and a
+//! UTC `shell`): a document of its own, such as a template preview's message. Errors as
+//! render_view.
+Result<std::string> render_document(std::string_view name, const Json& page);
+
 //! The static file `name` ("dossier.css"), or nullptr.
 const std::string* static_file(std::string_view name);
 

@@ -11,6 +11,11 @@ namespace dossier::web {
 void add_sign_in_pages(http::Router& router, const Site& site);
 //! `/clients` and `/clients/{id}` (client_pages.cpp).
 void add_client_pages(http::Router& router, const Site& site);
+//! `/templates` and `/templates/{id}`: the export templates, their editor and preview
+//! (template_pages.cpp).
+void add_template_pages(http::Router& router, const Site& site);
+//! `/audit`: the export audit trail, for admins (audit_pages.cpp).
+void add_audit_pages(http::Router& router, const Site& site);
 //! `/static/{name}`: the stylesheet (static_files.cpp).
 void add_static_files(http::Router& router);
 
