@@ -84,6 +84,15 @@ Result<Json> job_of(Page& page, http::App& app) {
     return http::audit_refusal(app, page.caller(), {"read_job", 0, id, std::nullopt}, job.error());
   }
   DOSSIER_TRY(http::sign_download_links(app, page.caller(), {&*job}));
+  // The list names the client; one job's API form does not. The caller may see the job,
+  // so they may see whom it is about.
+  if ((*job)["patient_id"].is_string()) {
+    DOSSIER_ASSIGN_OR_RETURN(
+        Json patient, page.site.db.query_one("SELECT given_name || ' ' || family_name AS name "
+                                             "FROM patients WHERE id = ?",
+                                             {(*job)["patient_id"]}));
+    if (patient.is_object()) (*job)["patient_name"] = patient["name"];
+  }
   DOSSIER_ASSIGN_OR_RETURN(std::string zone, practice_time_zone(page));
   return job_row(*job, zone);
 }
