@@ -76,17 +76,26 @@ Json options(ExportType type, const FormFields& form) {
       out["bundle"] = bundle;
     }
   }
+  const bool notes = type == ExportType::kSessionNotes || type == ExportType::kFullRecord;
+  if (notes && checked(form, "options.include_psychotherapy_notes")) {
+    out["include_psychotherapy_notes"] = true;
+  }
   if (form_value(form, "format") == "csv" && checked(form, "options.bom")) out["bom"] = true;
   return out;
 }
 
 // Where the export goes: purpose (the treatment summary's is its own select), recipient,
-// redaction profile. Practice-wide reports are not disclosures and take none of them.
+// redaction profile, the client's authorization (psychotherapy notes) and consent (a 42 CFR
+// Part 2 record). Practice-wide reports are not disclosures and take none of them.
 void put_disclosure(Json& body, const FormFields& form) {
   put_text(body, form, "purpose");
   put_nested(body, form, "recipient", "name");
   put_nested(body, form, "recipient", "organization");
   put_nested(body, form, "redaction", "profile");
+  for (const char* key : {"reference", "date", "scope"})
+    put_nested(body, form, "authorization", key);
+  for (const char* key : {"reference", "date", "description"})
+    put_nested(body, form, "consent", key);
 }
 
 void put_range(Json& body, const FormFields& form) {
@@ -120,8 +129,9 @@ void put_by_type(ExportType type, Json& body, const FormFields& form) {
   }
 }
 
-// What the form calls the input `name`, for the list of problems above it.
-std::string field_label(const std::string& name) {
+// What the form calls the input `name`, for the list of problems above it; null for a path
+// that is no input of the form (what a complete claim lacks is in the record, not the form).
+Json field_label(const std::string& name) {
   static const std::map<std::string, std::string, std::less<>> kLabels = {
       {"type", "Export"},
       {"patient_id", "Client"},
@@ -135,13 +145,24 @@ std::string field_label(const std::string& name) {
       {"format", "Format"},
       {"template_id", "Template"},
       {"options.bundle", "Several sessions as"},
+      {"options.include_ai_notes", "AI-drafted notes"},
+      {"options.include_action_items", "Action items"},
+      {"options.include_transcript", "Transcripts"},
+      {"options.bom", "CSV for Excel"},
+      {"options.include_psychotherapy_notes", "Psychotherapy notes"},
+      {"authorization.reference", "Authorization reference"},
+      {"authorization.date", "Authorization date"},
+      {"authorization.scope", "Authorization scope"},
+      {"consent.reference", "Consent reference"},
+      {"consent.date", "Consent date"},
+      {"consent.description", "Consent description"},
       {"purpose", "Purpose"},
       {"recipient.name", "Recipient"},
       {"recipient.organization", "Recipient's organization"},
       {"redaction.profile", "Redaction"},
   };
   auto it = kLabels.find(name);
-  return it == kLabels.end() ? name : it->second;
+  return it == kLabels.end() ? Json() : Json(it->second);
 }
 
 }  // namespace
@@ -193,6 +214,8 @@ Json export_body(ExportType type, const FormFields& form) {
 std::string form_field_for(std::string_view path) {
   if (path.starts_with("session_ids")) return "session_ids";
   if (path.starts_with(kSectionPrefix)) return "include_sections";
+  // A missing authorization or consent as a whole: its reference is the first input to fill.
+  if (path == "authorization" || path == "consent") return std::string(path) + ".reference";
   return std::string(path);
 }
 
@@ -206,17 +229,20 @@ Json form_errors(const Error& error) {
   Json out = {{"fields", Json::object()}, {"summary", Json::array()}};
   for (const FieldProblem& f : error.fields) {
     const std::string name = form_field_for(f.path);
-    const std::string id = "error-" + input_id(name);
+    const Json label = field_label(name);
+    if (label.is_null()) {
+      out["summary"].push_back(
+          {{"name", f.path}, {"id", nullptr}, {"label", f.path}, {"problem", f.problem}});
+      continue;
+    }
     Json& field = out["fields"][name];
     if (field.is_null()) {
-      field = {{"id", id}, {"problem", f.problem}};
+      field = {{"id", "error-" + input_id(name)}, {"problem", f.problem}};
     } else {
       field["problem"] = field["problem"].get<std::string>() + "; " + f.problem;
     }
-    out["summary"].push_back({{"name", name},
-                              {"id", input_id(name)},
-                              {"label", field_label(name)},
-                              {"problem", f.problem}});
+    out["summary"].push_back(
+        {{"name", name}, {"id", input_id(name)}, {"label", label}, {"problem", f.problem}});
   }
   return out;
 }

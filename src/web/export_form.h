@@ -5,8 +5,8 @@
 // The form's input names are the API body's paths ("start_date", "date_range.start",
 // "recipient.name", "options.include_transcript", "include_sections.diagnosis"); a session's
 // checkbox is "session_ids.<id>". So an Error's field path names its input, except that
-// "session_ids[3]" belongs to the sessions' fieldset and "include_sections.x" to the
-// sections' fieldset.
+// "session_ids[3]" belongs to the sessions' fieldset, "include_sections.x" to the sections'
+// fieldset, and a missing "authorization" or "consent" to its reference input.
 #pragma once
 
 #include <optional>
@@ -52,8 +52,10 @@ Json export_body(jobs::ExportType type, const FormFields& form);
 std::string form_field_for(std::string_view path);
 
 //! `error`'s problems for the form: {"fields": {name: {"id": "error-…", "problem"}},
-//! "summary": [{"name", "id" (of the input), "label", "problem"}]} (every problem, in order, for
-//! the list at the top of the form). Two problems of one input are joined.
+//! "summary": [{"name", "id" (of the input), "label", "problem"}]} (every problem, in order,
+//! for the list at the top of the form). Two problems of one input are joined. A path that
+//! is no input of the form (what a claim lacks, say) is only in the summary, labelled by its
+//! path, with a null id.
 Json form_errors(const Error& error);
 
 //! The HTML id of the input called `name` ("date_range.start" → "date_range-start").

@@ -120,6 +120,33 @@ TEST(ExportFormTest, OtherTypesTakeTheirOwnMembers) {
   EXPECT_TRUE(jobs::parse_export_request(ExportType::kTreatmentSummary, plan).ok());
 }
 
+TEST(ExportFormTest, PsychotherapyNotesTravelWithTheClientsAuthorization) {
+  const Json body =
+      export_body(ExportType::kFullRecord, {{"patient_id", kPatient},
+                                            {"format", "pdf"},
+                                            {"options.include_psychotherapy_notes", "on"},
+                                            {"authorization.reference", "AUTH-1"},
+                                            {"authorization.date", "2025-01-02"},
+                                            {"authorization.scope", "Transfer of care"},
+                                            {"consent.reference", ""}});
+  EXPECT_EQ(body["options"]["include_psychotherapy_notes"], true);
+  EXPECT_EQ(body["authorization"],
+            (Json{{"reference", "AUTH-1"}, {"date", "2025-01-02"}, {"scope", "Transfer of care"}}));
+  EXPECT_FALSE(body.contains("consent"));
+  EXPECT_TRUE(jobs::parse_export_request(ExportType::kFullRecord, body).ok());
+  // Without the authorization the API's problem names it; the form puts it at its reference.
+  const Json bare = export_body(
+      ExportType::kFullRecord,
+      {{"patient_id", kPatient}, {"format", "pdf"}, {"options.include_psychotherapy_notes", "on"}});
+  auto refused = jobs::parse_export_request(ExportType::kFullRecord, bare);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(form_errors(refused.error())["fields"].contains("authorization.reference"));
+  // Progress reports never carry them.
+  EXPECT_FALSE(
+      export_body(ExportType::kProgressReport, {{"options.include_psychotherapy_notes", "on"}})
+          .contains("options"));
+}
+
 TEST(ExportFormTest, TheDefaultsAreThoseOfTheType) {
   FormFields progress = default_form_values(ExportType::kProgressReport);
   EXPECT_EQ(form_value(progress, "format"), "pdf");
@@ -162,7 +189,8 @@ TEST(ExportFormTest, ListAndSectionProblemsGoToTheirFieldsetsAndNestedOnesToThei
               {"session_ids[2]", "is not a session of this patient"},
               {"include_sections.horoscope", "is not a section"},
               {"date_range.start", "must be a date"},
-              {"recipient.name", "is too long"}};
+              {"recipient.name", "is too long"},
+              {"subscriber.member_id", "is missing"}};
   const Json errors = form_errors(e);
   EXPECT_EQ(errors["fields"]["session_ids"]["id"], "error-session_ids");
   EXPECT_EQ(errors["fields"]["session_ids"]["problem"],
@@ -170,8 +198,14 @@ TEST(ExportFormTest, ListAndSectionProblemsGoToTheirFieldsetsAndNestedOnesToThei
   EXPECT_EQ(errors["fields"]["include_sections"]["problem"], "is not a section");
   EXPECT_EQ(errors["fields"]["date_range.start"]["id"], "error-date_range-start");
   EXPECT_EQ(errors["fields"]["recipient.name"]["id"], "error-recipient-name");
-  EXPECT_EQ(errors["summary"].size(), 5u);
+  ASSERT_EQ(errors["summary"].size(), 6u);
   EXPECT_EQ(errors["summary"][3]["id"], "date_range-start");
+  // What a claim lacks is no input of the form: listed, not linked, not placed.
+  EXPECT_EQ(errors["summary"][5], (Json{{"name", "subscriber.member_id"},
+                                        {"id", nullptr},
+                                        {"label", "subscriber.member_id"},
+                                        {"problem", "is missing"}}));
+  EXPECT_FALSE(errors["fields"].contains("subscriber.member_id"));
   EXPECT_EQ(input_id("options.include_transcript"), "options-include_transcript");
 }
 

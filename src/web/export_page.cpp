@@ -120,7 +120,9 @@ Json kind_of(const ExportKind& kind) {
                         kind.type == ExportType::kPracticeSummary},
           {"range_required", kind.type == ExportType::kPracticeSummary},
           {"record_range", kind.type == ExportType::kFullRecord},
-          {"treatment_summary", kind.type == ExportType::kTreatmentSummary}};
+          {"treatment_summary", kind.type == ExportType::kTreatmentSummary},
+          {"psychotherapy_notes",
+           kind.type == ExportType::kSessionNotes || kind.type == ExportType::kFullRecord}};
 }
 
 // The second step's lists for `kind` (and the chosen client, unless practice-wide).

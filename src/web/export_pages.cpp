@@ -39,7 +39,8 @@ Result<http::Response> export_page(Page& page) {
 
 // POST /export: the API's body from the form, through the API's own steps. A request the
 // API would answer with 400 comes back as the form, its values kept and each problem beside
-// its input; any other refusal is the API's error page.
+// its input (a 422 too: what the record lacks is listed above the form); any other refusal
+// is the API's error page.
 Result<http::Response> submit_export(Page& page, http::App& app) {
   ExportFormState state;
   DOSSIER_ASSIGN_OR_RETURN(state.kind, chosen_kind(page.caller(), form_value(page.form, "type")));
@@ -48,11 +49,13 @@ Result<http::Response> submit_export(Page& page, http::App& app) {
   const Json body = export_body(state.kind->type, page.form);
   auto created = http::create_export_job(app, page.caller(), state.kind->type, body);
   if (created.ok()) return redirect("/jobs/" + (*created)["job_id"].get<std::string>());
-  if (created.error().code != ErrorCode::kValidation) return created.error();
+  // 400: the body's shape; 422: the record cannot make what was asked (a claim's gaps).
+  const ErrorCode code = created.error().code;
+  if (code != ErrorCode::kValidation && code != ErrorCode::kUnprocessable) return created.error();
   state.values = page.form;
   state.values.erase("csrf_token");
   state.errors = form_errors(created.error());
-  return render_form(page, state, 400);
+  return render_form(page, state, code == ErrorCode::kValidation ? 400 : 422);
 }
 
 // GET /jobs?before=: the caller's jobs, newest first, 50 to a page.

@@ -7,6 +7,10 @@
 (function () {
   const FIRST_DELAY_MS = 500;
   const MAX_DELAY_MS = 5000;
+  // Each poll counts as use of the session: a page left open must not keep it alive for ever
+  // (a job no worker takes stays pending). After this long, a reload shows the state.
+  const GIVE_UP_AFTER_MS = 10 * 60 * 1000;
+  const started = Date.now();
 
   function setText(root, field, text) {
     const el = root.querySelector('[data-field="' + field + '"]');
@@ -50,7 +54,9 @@
         })
         .then(function (job) {
           update(root, job);
-          if (!job.finished) poll(root, url, Math.min(delay * 1.5, MAX_DELAY_MS));
+          if (!job.finished && Date.now() - started < GIVE_UP_AFTER_MS) {
+            poll(root, url, Math.min(delay * 1.5, MAX_DELAY_MS));
+          }
         })
         .catch(function () {
           // Signed out or offline: stop; a reload shows the state and the sign-in page.
