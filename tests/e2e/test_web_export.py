@@ -14,7 +14,7 @@ import unittest
 
 from browser import BrowserTest
 from documents import pdf_text
-from harness import BINARY, process_env, request
+from harness import BINARY, process_env, request, run_sql
 
 WAIT = 30  # seconds, for any job or worker
 
@@ -178,6 +178,19 @@ class WebExportTest(BrowserTest):
                                 paths=[f"/export?type=session-notes&patient_id={self.patient_id}"])["result"]
         [answer] = refused.values()
         self.assertEqual(answer["status"], 400)
+
+    def test_an_expired_job_says_so_and_offers_no_download(self):
+        me = self.tokens["therapists"][2]  # a therapist of this test alone
+        with Worker(self.data_dir):
+            job = self.export("progress-report", {"patient_id": me["patient_ids"][0], "format": "json"}, me["token"])
+        # As the cleanup pass leaves a job whose file it removed.
+        run_sql(self.data_dir, f"UPDATE export_jobs SET expired_at = '2020-01-01T00:00:00.000Z' WHERE id = '{job['id']}'")
+        paths = ["/jobs", f"/jobs/{job['id']}"]
+        pages = self.scenario("pages_text.mjs", **self.as_user(me), paths=paths)["result"]
+        for path in paths:
+            self.assertEqual(pages[path]["status"], 200, path)
+            self.assertIn("Expired", pages[path]["text"], path)
+            self.assertNotIn("Download", pages[path]["text"], path)
 
     def test_the_jobs_pages_and_deleting_a_job(self):
         # The other therapist's jobs are this test's alone: the list is the same every run.
