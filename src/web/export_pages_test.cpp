@@ -236,5 +236,26 @@ TEST_F(ExportPagesTest, ABillerIsOfferedInsuranceReportsOnlyAndRefusedTheRest) {
   EXPECT_EQ(jobs_in_db(), 0);
 }
 
+TEST_F(ExportPagesTest, AnAdminsPracticeSummaryNeedsNoClientAndIsNoDisclosure) {
+  sign_in("admin");
+  Answer a = send("GET", "/export", "", {{"type", "practice-summary"}});
+  ASSERT_EQ(a.status, 200);
+  EXPECT_NE(a.body.find("<option value=\"practice-summary\" selected>"), std::string::npos);
+  EXPECT_NE(a.body.find("name=\"start_date\""), std::string::npos);
+  EXPECT_EQ(a.body.find("name=\"recipient.name\""), std::string::npos);
+  EXPECT_EQ(a.body.find("<option value=\"fhir\">"), std::string::npos);  // not a summary's format
+  // Its period is required: the API's problem comes back beside the input.
+  Answer missing =
+      send("POST", "/export", post_body({{"type", "practice-summary"}, {"format", "json"}}));
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_NE(missing.body.find("id=\"error-start_date\""), std::string::npos);
+  Answer made = send("POST", "/export",
+                     post_body({{"type", "practice-summary"},
+                                {"format", "json"},
+                                {"start_date", "2025-01-01"},
+                                {"end_date", "2025-06-30"}}));
+  EXPECT_EQ(made.status, 303) << made.body;
+}
+
 }  // namespace
 }  // namespace dossier::web

@@ -1,8 +1,8 @@
 """The Export form and the Jobs pages in a real browser: a therapist exports a progress report
 as a PDF from the form, watches its job page turn Ready without a reload and downloads it; a
 mistake in the form comes back beside its field; a biller is offered insurance reports only
-and shown no note on any page; a job is deleted from its page. Screenshots at 1280 and 390 px
-against goldens and axe-core on the form and the Jobs pages.
+and shown no note on any page; an expired job says so; a job is deleted from its page.
+Screenshots at 1280 and 390 px against goldens and axe-core on the form and the Jobs pages.
 
 The server of this suite runs no export workers: jobs stay pending until a test starts a
 `dossier worker` (Worker below), so that the live status is seen to change."""
