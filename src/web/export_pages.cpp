@@ -3,7 +3,7 @@
 
 #include "core/ids.h"
 #include "http/export_actions.h"
-#include "web/export_page.h"
+#include "web/export_form_page.h"
 #include "web/jobs_view.h"
 
 namespace dossier::web {

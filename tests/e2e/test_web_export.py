@@ -6,7 +6,6 @@ Screenshots at 1280 and 390 px against goldens and axe-core on the form and the 
 
 The server of this suite runs no export workers: jobs stay pending until a test starts a
 `dossier worker` (Worker below), so that the live status is seen to change."""
-import os
 import subprocess
 import threading
 import time

@@ -1,4 +1,4 @@
-#include "web/export_page.h"
+#include "web/export_form_page.h"
 
 #include "auth/visibility.h"
 #include "catalog/template_store.h"
