@@ -16,6 +16,7 @@
 #include "http/server.h"
 #include "schedule/delivery.h"
 #include "schedule/scheduler.h"
+#include "web/export_pages.h"
 #include "web/web.h"
 
 namespace dossier::cli {
@@ -123,6 +124,7 @@ int run_serve(const ServeArgs& args) {
   http::add_all_routes(router, app);
   const web::Site site = web_site(args, db, env->audit_key);
   web::add_web_routes(router, site);
+  web::add_export_pages(router, site, app);
   // The bucket holds a whole minute's requests: bursts are fine, a steady flood is not.
   std::optional<http::RateLimiter> limiter;
   if (args.rate_limit > 0) {

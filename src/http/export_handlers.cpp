@@ -6,6 +6,7 @@
 #include "core/log.h"
 #include "http/app.h"
 #include "http/error_mapping.h"
+#include "http/export_actions.h"
 #include "jobs/export_request.h"
 #include "pipeline/batch_request.h"
 #include "pipeline/claim_precheck.h"
@@ -16,20 +17,7 @@ namespace {
 
 Result<Response> create_export(App& app, const Context& ctx, jobs::ExportType type) {
   DOSSIER_ASSIGN_OR_RETURN(Json body, ctx.json_body());
-  DOSSIER_ASSIGN_OR_RETURN(jobs::ExportRequest request, jobs::parse_export_request(type, body));
-  if (Status allowed = jobs::authorize_export_request(app.db, ctx.caller, request); !allowed.ok()) {
-    // The patient as the body named it; a session-note request names sessions instead, and
-    // their patient when they were found.
-    std::optional<std::string> patient = request.patient_id;
-    if (auto given = body.find("patient_id"); given != body.end() && given->is_string()) {
-      patient = given->get<std::string>();
-    }
-    return audit_refusal(app, ctx.caller, {"create_export", 0, std::nullopt, patient},
-                         allowed.error());
-  }
-  DOSSIER_TRY(pipeline::check_claim_request(app.db, ctx.caller, request));
-  DOSSIER_ASSIGN_OR_RETURN(Json created, app.jobs.create(ctx.caller, request));
-  if (app.job_enqueued) app.job_enqueued();
+  DOSSIER_ASSIGN_OR_RETURN(Json created, create_export_job(app, ctx.caller, type, body));
   Response r = Response::json(202, created);
   r.headers.emplace_back("Location", "/api/v1/export/jobs/" + created["job_id"].get<std::string>());
   return r;
@@ -73,34 +61,6 @@ Result<jobs::JobListQuery> parse_job_query(const Context& ctx) {
 
 int64_t unix_seconds(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
-// The jobs as `caller` sees them: each completed one's download_url becomes a link signed
-// for them, valid for the link lifetime but never past the file's own expiry. A link works
-// without a token, so handing one out is recorded as 'shared': once per job and user per
-// link lifetime (audit::record_shared_links), so that polling a job, or listing jobs, does
-// not add a row per request. When that record cannot be written no link is handed out.
-Status sign_links(App& app, const auth::Caller& caller, const std::vector<Json*>& jobs) {
-  const TimePoint now = system_clock().now();
-  std::vector<audit::SharedLink> shared;
-  for (Json* job : jobs) {
-    if (!job->contains("download_url")) continue;
-    int64_t expires = unix_seconds(now + app.link_lifetime);
-    if ((*job)["expires_at"].is_string()) {
-      if (auto file_expiry = parse_timestamp((*job)["expires_at"].get<std::string>())) {
-        expires = std::min(expires, unix_seconds(*file_expiry));
-      }
-    }
-    const std::string id = (*job)["id"];
-    (*job)["download_url"] = app.links.download_path(id, caller.user_id, expires);
-    shared.push_back({id,
-                      (*job)["patient_id"].is_string()
-                          ? std::optional<std::string>((*job)["patient_id"].get<std::string>())
-                          : std::nullopt,
-                      format_timestamp(TimePoint(std::chrono::seconds(expires)))});
-  }
-  return audit::record_shared_links(app.db, app.audit_key, caller, shared,
-                                    format_timestamp(now - app.link_lifetime));
 }
 
 // The bearer of a link whose signature does not hold is refused and, when the job exists,
@@ -172,16 +132,9 @@ Result<Response> download(App& app, const Context& ctx) {
   return r;
 }
 
-Result<Response> remove(App& app, const Context& ctx) {
-  DOSSIER_ASSIGN_OR_RETURN(Json row, app.jobs.row(ctx.caller, ctx.param("job_id")));
-  DOSSIER_ASSIGN_OR_RETURN(std::optional<std::string> file, app.jobs.mark_deleted(ctx.caller, row));
-  if (file) DOSSIER_TRY(app.files.remove(*file));
-  return Response::json(200, {{"id", row["id"]}, {"deleted", true}});
-}
-
 Result<Response> read_job(App& app, const Context& ctx) {
   DOSSIER_ASSIGN_OR_RETURN(Json job, app.jobs.get(ctx.caller, ctx.param("job_id")));
-  DOSSIER_TRY(sign_links(app, ctx.caller, {&job}));
+  DOSSIER_TRY(sign_download_links(app, ctx.caller, {&job}));
   return Response::json(200, job);
 }
 
@@ -240,15 +193,18 @@ void add_export_routes(Router& router, App& app) {
     DOSSIER_ASSIGN_OR_RETURN(Json list, app.jobs.list(ctx.caller, q));
     std::vector<Json*> jobs;
     for (Json& job : list["jobs"]) jobs.push_back(&job);
-    DOSSIER_TRY(sign_links(app, ctx.caller, jobs));
+    DOSSIER_TRY(sign_download_links(app, ctx.caller, jobs));
     return Response::json(200, list);
   });
   router.add("GET", "/api/v1/export/jobs/{job_id}", [&app](const Context& ctx) {
     return audited_job_access(app, ctx, "read_job", read_job(app, ctx));
   });
-  router.add("DELETE", "/api/v1/export/jobs/{job_id}", [&app](const Context& ctx) {
-    return audited_job_access(app, ctx, "delete_job", remove(app, ctx));
-  });
+  router.add("DELETE", "/api/v1/export/jobs/{job_id}",
+             [&app](const Context& ctx) -> Result<Response> {
+               DOSSIER_ASSIGN_OR_RETURN(Json deleted,
+                                        delete_export_job(app, ctx.caller, ctx.param("job_id")));
+               return Response::json(200, deleted);
+             });
   router.add(
       "GET", "/api/v1/export/download/{job_id}",
       [&app](const Context& ctx) { return download(app, ctx); }, false);
