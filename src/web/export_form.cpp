@@ -1,6 +1,7 @@
 #include "web/export_form.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "jobs/export_request.h"
@@ -84,6 +85,23 @@ Json options(ExportType type, const FormFields& form) {
   return out;
 }
 
+// Custom terms to redact, one per line of their text area.
+Json redaction_terms(const FormFields& form) {
+  Json terms = Json::array();
+  std::string_view text = form_value(form, "redaction.terms");
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
+      line.remove_suffix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front())))
+      line.remove_prefix(1);
+    if (!line.empty()) terms.push_back(std::string(line));
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+  return terms;
+}
+
 // Where the export goes: purpose (the treatment summary's is its own select), recipient,
 // redaction profile, the client's authorization (psychotherapy notes) and consent (a 42 CFR
 // Part 2 record). Practice-wide reports are not disclosures and take none of them.
@@ -91,7 +109,9 @@ void put_disclosure(Json& body, const FormFields& form) {
   put_text(body, form, "purpose");
   put_nested(body, form, "recipient", "name");
   put_nested(body, form, "recipient", "organization");
+  put_nested(body, form, "recipient", "address");
   put_nested(body, form, "redaction", "profile");
+  if (Json terms = redaction_terms(form); !terms.empty()) body["redaction"]["terms"] = terms;
   for (const char* key : {"reference", "date", "scope"})
     put_nested(body, form, "authorization", key);
   for (const char* key : {"reference", "date", "description"})
@@ -159,6 +179,8 @@ Json field_label(const std::string& name) {
       {"purpose", "Purpose"},
       {"recipient.name", "Recipient"},
       {"recipient.organization", "Recipient's organization"},
+      {"recipient.address", "Recipient's address"},
+      {"redaction.terms", "Terms to redact"},
       {"redaction.profile", "Redaction"},
   };
   auto it = kLabels.find(name);
@@ -216,6 +238,7 @@ std::string form_field_for(std::string_view path) {
   if (path.starts_with(kSectionPrefix)) return "include_sections";
   // A missing authorization or consent as a whole: its reference is the first input to fill.
   if (path == "authorization" || path == "consent") return std::string(path) + ".reference";
+  if (path.starts_with("redaction.terms")) return "redaction.terms";
   return std::string(path);
 }
 

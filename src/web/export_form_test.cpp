@@ -147,6 +147,26 @@ TEST(ExportFormTest, PsychotherapyNotesTravelWithTheClientsAuthorization) {
           .contains("options"));
 }
 
+TEST(ExportFormTest, TheRecipientsAddressAndTermsToRedactOnePerLine) {
+  const Json body = export_body(ExportType::kProgressReport,
+                                {{"patient_id", kPatient},
+                                 {"format", "pdf"},
+                                 {"recipient.name", "Records Desk"},
+                                 {"recipient.address", "12 Harbor Road, Portland, ME"},
+                                 {"redaction.terms", " Lakeside Clinic \r\n\nRiver Street\n"}});
+  EXPECT_EQ(body["recipient"]["address"], "12 Harbor Road, Portland, ME");
+  EXPECT_EQ(body["redaction"]["terms"], (Json{"Lakeside Clinic", "River Street"}));
+  EXPECT_TRUE(jobs::parse_export_request(ExportType::kProgressReport, body).ok());
+  // A term the API refuses is shown at the text area, whichever line it was.
+  const Json bad =
+      export_body(ExportType::kProgressReport,
+                  {{"patient_id", kPatient}, {"format", "pdf"}, {"redaction.terms", "fine\nx"}});
+  auto refused = jobs::parse_export_request(ExportType::kProgressReport, bad);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(form_errors(refused.error())["fields"]["redaction.terms"]["id"],
+            "error-redaction-terms");
+}
+
 TEST(ExportFormTest, TheDefaultsAreThoseOfTheType) {
   FormFields progress = default_form_values(ExportType::kProgressReport);
   EXPECT_EQ(form_value(progress, "format"), "pdf");
