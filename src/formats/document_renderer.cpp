@@ -5,6 +5,7 @@
 #include "catalog/render_template.h"
 #include "doc/render.h"
 #include "docx/docx_writer.h"
+#include "formats/inline_images.h"
 
 namespace dossier::formats {
 namespace {
@@ -27,7 +28,9 @@ Result<Rendered> render_document(const RenderInput& input) {
   DOSSIER_ASSIGN_OR_RETURN(
       std::string html,
       catalog::render_template_html(input.template_source, input.context, input.template_name));
-  if (input.format == "html") return Rendered{std::move(html), {}, {}, {}};
+  if (input.format == "html") {
+    return Rendered{inline_asset_images(std::move(html), input.assets), {}, {}, {}};
+  }
   // Both engines take whole-second UTC timestamps.
   const std::string created = input.created_at.empty() ? "" : input.created_at.substr(0, 19) + "Z";
   doc::RenderOptions options;

@@ -105,6 +105,8 @@ class WebAdminTest(BrowserTest):
         self.assertIn("logo.png", page["assets"])
         self.assertIn("image/png", page["assets"])
         self.assertIn("Logo below", page["preview"])
+        self.assertEqual(page["image"]["scheme"], "data")
+        self.assertGreater(page["image"]["loadedWidth"], 0, "the preview did not draw the image")
         # The PDF on demand: the same preview, with the uploaded image drawn in it.
         self.assertEqual(page["pdf"]["filename"], "preview.pdf")
         with open(page["pdf"]["path"], "rb") as f:
