@@ -11,16 +11,9 @@
 namespace dossier::web {
 namespace {
 
-struct Answer {
-  int status = 0;
-  std::string body;
-  std::multimap<std::string, std::string> headers;
-
-  std::string header(const std::string& name) const {
-    auto it = headers.find(name);
-    return it == headers.end() ? "" : it->second;
-  }
-};
+using testing::Answer;
+using testing::csrf_of;
+using testing::first_cookie_value;
 
 class AdminPagesTest : public testing::WebTest {
  protected:
@@ -37,10 +30,7 @@ class AdminPagesTest : public testing::WebTest {
   Answer send(http::Request r) {
     r.remote_addr = "10.3.3.3";
     if (!cookies_.empty()) r.headers["cookie"] = cookies_;
-    http::Response out = router_->dispatch(r);
-    Answer a{out.status, out.body, {}};
-    for (const auto& [k, v] : out.headers) a.headers.emplace(k, v);
-    return a;
+    return testing::answer_of(router_->dispatch(r));
   }
   Answer get(const std::string& path) { return send({"GET", path, {}, {}, "", ""}); }
   Answer post(const std::string& path, const std::string& body) {
@@ -49,27 +39,16 @@ class AdminPagesTest : public testing::WebTest {
     return send(std::move(r));
   }
 
-  static std::string cookie_value(const Answer& a) {
-    const std::string set = a.header("Set-Cookie");
-    const size_t eq = set.find('='), semi = set.find(';');
-    return set.substr(eq + 1, semi - eq - 1);
-  }
-  static std::string csrf_of(const std::string& html) {
-    std::smatch m;
-    static const std::regex re("name=\"csrf_token\" value=\"([^\"]*)\"");
-    return std::regex_search(html, m, re) ? m[1].str() : "";
-  }
-
   // Signs in through the form; keeps the session cookie and returns the page's CSRF token.
   std::string sign_in(const std::string& username, const std::string& password) {
     cookies_.clear();
     Answer form = get("/");
-    cookies_ = pre_session_cookie_name(*site_) + "=" + cookie_value(form);
+    cookies_ = pre_session_cookie_name(*site_) + "=" + first_cookie_value(form);
     Answer done =
         post("/sign-in", "csrf_token=" + csrf_of(form.body) + "&username=" + form_encode(username) +
                              "&password=" + form_encode(password));
     EXPECT_EQ(done.header("Location"), "/clients");
-    cookies_ = session_cookie_name(*site_) + "=" + cookie_value(done);
+    cookies_ = session_cookie_name(*site_) + "=" + first_cookie_value(done);
     return csrf_of(get("/clients").body);
   }
   std::string sign_in_as_therapist() { return sign_in(tokens_.therapists[0].username, kPassword); }

@@ -10,16 +10,9 @@
 namespace dossier::web {
 namespace {
 
-struct Answer {
-  int status = 0;
-  std::string body;
-  std::multimap<std::string, std::string> headers;
-
-  std::string header(const std::string& name) const {
-    auto it = headers.find(name);
-    return it == headers.end() ? "" : it->second;
-  }
-};
+using testing::Answer;
+using testing::csrf_of;
+using testing::first_cookie_value;
 
 class PageTest : public testing::WebTest {
  protected:
@@ -35,10 +28,7 @@ class PageTest : public testing::WebTest {
     if (!query.empty()) r.query["q"] = query;
     if (!cookies_.empty()) r.headers["cookie"] = cookies_;
     if (method == "POST") r.headers["content-type"] = "application/x-www-form-urlencoded";
-    http::Response out = router_->dispatch(r);
-    Answer a{out.status, out.body, {}};
-    for (const auto& [k, v] : out.headers) a.headers.emplace(k, v);
-    return a;
+    return testing::answer_of(router_->dispatch(r));
   }
 
   // Signs in as the admin through the form; leaves the session cookie in cookies_.
@@ -54,17 +44,6 @@ class PageTest : public testing::WebTest {
     const std::string secret = first_cookie_value(done);
     cookies_ = session_cookie_name(*site_) + "=" + secret;
     return csrf_of(send("GET", "/clients").body);
-  }
-
-  static std::string first_cookie_value(const Answer& a) {
-    const std::string set = a.header("Set-Cookie");
-    const size_t eq = set.find('='), semi = set.find(';');
-    return set.substr(eq + 1, semi - eq - 1);
-  }
-  static std::string csrf_of(const std::string& html) {
-    std::smatch m;
-    std::regex re("name=\"csrf_token\" value=\"([^\"]*)\"");
-    return std::regex_search(html, m, re) ? m[1].str() : "";
   }
 
   std::optional<http::Router> router_;

@@ -4,16 +4,52 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <optional>
+#include <regex>
+#include <string>
 
 #include "auth/passwords.h"
 #include "core/log.h"
 #include "db/migrations.h"
 #include "db/sqlite/sqlite_database.h"
 #include "demo/demo.h"
+#include "http/router.h"
 #include "web/page.h"
 
 namespace dossier::web::testing {
+
+//! A page's answer as a test reads it.
+struct Answer {
+  int status = 0;
+  std::string body;
+  std::multimap<std::string, std::string> headers;
+
+  std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+inline Answer answer_of(const http::Response& out) {
+  Answer a{out.status, out.body, {}};
+  for (const auto& [k, v] : out.headers) a.headers.emplace(k, v);
+  return a;
+}
+
+//! The value of the first cookie the answer sets.
+inline std::string first_cookie_value(const Answer& a) {
+  const std::string set = a.header("Set-Cookie");
+  const size_t eq = set.find('='), semi = set.find(';');
+  return set.substr(eq + 1, semi - eq - 1);
+}
+
+//! The CSRF token of the first form in `html`.
+inline std::string csrf_of(const std::string& html) {
+  std::smatch m;
+  static const std::regex re("name=\"csrf_token\" value=\"([^\"]*)\"");
+  return std::regex_search(html, m, re) ? m[1].str() : "";
+}
 
 class MovableClock final : public Clock {
  public:
