@@ -180,7 +180,8 @@ TEST(RenderTemplate, ProgressReportDrawsOnlyTheSectionsInTheContext) {
                      {"end_date", "2024-03-31"}};
   Json both = base;
   both["include_sections"] = {{"goals", true}, {"progress", true}};  // the spec's names only
-  both["goals"] = {kGoal};
+  // Json::array: a braced list of one Json is an array to GCC but a copy to clang.
+  both["goals"] = Json::array({kGoal});
   std::string html = render(source, both);
   EXPECT_NE(html.find("Treatment Goals &amp; Progress"), std::string::npos);
   EXPECT_NE(html.find(">Current</th>"), std::string::npos);
@@ -189,7 +190,7 @@ TEST(RenderTemplate, ProgressReportDrawsOnlyTheSectionsInTheContext) {
   Json goals_only = base;
   goals_only["include_sections"] = {
       {"treatment_goals", true}, {"goal_progress", false}, {"goals", true}, {"progress", false}};
-  goals_only["goals"] = {kGoal};
+  goals_only["goals"] = Json::array({kGoal});
   html = render(source, goals_only);
   EXPECT_NE(html.find("Treatment Goals"), std::string::npos);
   EXPECT_EQ(html.find("Treatment Goals &amp; Progress"), std::string::npos);

@@ -67,11 +67,14 @@ void check_sections(FieldChecker& fields, const Json* sections,
                     std::optional<jobs::ExportType> type) {
   if (!sections || !type) return;
   const auto& specs = jobs::section_specs(*type);
-  for (const auto& [key, value] : sections->items()) {
+  for (const auto& item : sections->items()) {
+    const std::string& key = item.key();
     const bool known =
         std::any_of(specs.begin(), specs.end(), [&](const auto& s) { return s.key == key; });
     if (!known) fields.problem("include_sections." + key, "is not a section of this export type");
-    if (!value.is_boolean()) fields.problem("include_sections." + key, "must be true or false");
+    if (!item.value().is_boolean()) {
+      fields.problem("include_sections." + key, "must be true or false");
+    }
   }
 }
 

@@ -38,7 +38,8 @@ std::string make_npi(Rng& rng, bool organization) {
 }
 
 std::string make_tax_id(Rng& rng) {
-  return std::to_string(rng.range(20, 88)) + digits(rng, 7);
+  const std::string rest = digits(rng, 7);
+  return std::to_string(rng.range(20, 88)) + rest;
 }
 
 std::string fictional_phone(Rng& rng, std::string_view area_code) {

@@ -194,11 +194,12 @@ struct Parts {
 
 Parts intake_parts(Rng& rng, const NoteFacts& f) {
   Parts p;
+  const SV sleep = rng.pick<SV>(kSleep);
+  const bool referred = rng.chance(0.5);
   p.subjective = f.subject + " presents for an initial diagnostic evaluation " +
-                 (rng.chance(0.5) ? "on referral from primary care" : "self-referred") + ". " +
+                 (referred ? "on referral from primary care" : "self-referred") + ". " +
                  std::string(kIntakeComplaint[static_cast<size_t>(f.focus)]) + " " +
-                 std::string(rng.pick<SV>(kSleep)) +
-                 " Psychosocial, medical and substance-use history obtained.";
+                 std::string(sleep) + " Psychosocial, medical and substance-use history obtained.";
   p.objective =
       std::string(rng.pick<SV>(kAppearance)) + " " + setting_sentence(f) + scores_sentence(f);
   p.assessment = "Presentation meets criteria for " + std::string(f.diagnosis_description) + " (" +
@@ -216,10 +217,13 @@ Parts intake_parts(Rng& rng, const NoteFacts& f) {
 Parts session_parts(Rng& rng, const NoteFacts& f) {
   Parts p;
   const SV mood = pick_by_trend(rng, f.trend, kMoodBetter, kMoodSame, kMoodWorse);
-  p.subjective = f.subject + " " + std::string(mood) + ". " + std::string(rng.pick<SV>(kSleep)) +
-                 " " + std::string(stressor(rng, f.focus)) + " Since last session, " +
-                 std::string(rng.pick<SV>(kCoping)) + ". " +
-                 std::string(rng.pick<SV>(kHomeworkReview));
+  const SV review = rng.pick<SV>(kHomeworkReview);
+  const SV coping = rng.pick<SV>(kCoping);
+  const SV stress = stressor(rng, f.focus);
+  const SV sleep = rng.pick<SV>(kSleep);
+  p.subjective = f.subject + " " + std::string(mood) + ". " + std::string(sleep) + " " +
+                 std::string(stress) + " Since last session, " + std::string(coping) + ". " +
+                 std::string(review);
   const size_t t = static_cast<size_t>(f.trend);
   p.objective = std::string(rng.pick<SV>(kAppearance)) + " " + std::string(kAffect[t]) + " " +
                 setting_sentence(f) + scores_sentence(f);
@@ -287,17 +291,20 @@ Json compose_action_items(Rng& rng, const NoteFacts& f) {
 std::string compose_transcript(Rng& rng, const NoteFacts& f) {
   const SV client =
       pick_by_trend(rng, f.trend, kClientLineBetter, kClientLineSame, kClientLineWorse);
+  const SV coping = rng.pick<SV>(kCoping);
+  const SV line = rng.pick<SV>(kTherapistLine);
   return "Therapist: How did this week go?\nClient: " + std::string(client) +
-         "\nTherapist: " + std::string(rng.pick<SV>(kTherapistLine)) +
-         "\nClient: I think it was when I " + std::string(rng.pick<SV>(kCoping)) + ".\n";
+         "\nTherapist: " + std::string(line) + "\nClient: I think it was when I " +
+         std::string(coping) + ".\n";
 }
 
 std::string compose_process_note(Rng& rng, const NoteFacts& f) {
-  return f.subject + "'s account of " + std::string(rng.pick<SV>(kThemes)) +
-         " carried a lot of feeling today. Working hypothesis: " +
-         std::string(rng.pick<SV>(kHypotheses)) + ". " +
-         std::string(rng.pick<SV>(kCountertransference)) +
-         " Return to this theme when the timing feels right.";
+  const SV countertransference = rng.pick<SV>(kCountertransference);
+  const SV hypothesis = rng.pick<SV>(kHypotheses);
+  const SV theme = rng.pick<SV>(kThemes);
+  return f.subject + "'s account of " + std::string(theme) +
+         " carried a lot of feeling today. Working hypothesis: " + std::string(hypothesis) + ". " +
+         std::string(countertransference) + " Return to this theme when the timing feels right.";
 }
 
 }  // namespace dossier::demo::detail

@@ -87,7 +87,8 @@ Json therapist_row(Rng& rng, const Staff& s, const Region& region, int64_t creat
 Practice make_practice(Writer& w, uint64_t seed, int therapists, int64_t today) {
   Rng rng(mix_seed(seed, 0));
   Practice p;
-  p.created_at = at(today - rng.range(1100, 1500), rng.range(14 * 60, 20 * 60));
+  const int minute = rng.range(14 * 60, 20 * 60);
+  p.created_at = at(today - rng.range(1100, 1500), minute);
   p.id = rng.uuid(p.created_at * 1000);
   p.region = &rng.pick(regions());
   write_practice_row(w, rng, p);

@@ -91,13 +91,16 @@ std::span<const std::string_view> practice_names() {
 Address make_address(Rng& rng, const Region& region) {
   const City& city = region.cities[rng.weighted({55, 18, 17, 10})];
   Address a;
-  a.line1 = std::to_string(rng.range(100, 9899)) + " " + std::string(rng.pick<SV>(kStreets)) + " " +
-            std::string(rng.pick<SV>(kSuffixes));
+  const SV suffix = rng.pick<SV>(kSuffixes);
+  const SV street = rng.pick<SV>(kStreets);
+  a.line1 =
+      std::to_string(rng.range(100, 9899)) + " " + std::string(street) + " " + std::string(suffix);
   switch (rng.weighted({75, 15, 10})) {
-    case 1:
-      a.line2 =
-          "Apt " + std::to_string(rng.range(1, 24)) + static_cast<char>('A' + rng.range(0, 3));
+    case 1: {
+      const char letter = static_cast<char>('A' + rng.range(0, 3));
+      a.line2 = "Apt " + std::to_string(rng.range(1, 24)) + letter;
       break;
+    }
     case 2:
       a.line2 = "Unit " + std::to_string(rng.range(1, 40));
       break;

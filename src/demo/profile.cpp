@@ -105,7 +105,8 @@ void pick_span(Patient& p, int64_t today) {
   const long earliest = days_from_civil(Date{1950, 1, 1});
   const long latest = days_from_civil(Date{2008, 12, 31});
   p.birth_day = earliest + rng.range(0, static_cast<int>(latest - earliest));
-  p.created_at = at(p.first_day - rng.range(2, 14), rng.range(14 * 60, 22 * 60));
+  const int minute = rng.range(14 * 60, 22 * 60);
+  p.created_at = at(p.first_day - rng.range(2, 14), minute);
 }
 
 }  // namespace

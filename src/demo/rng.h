@@ -4,6 +4,12 @@
 // are not (libstdc++ and libc++ map the same bits to different values), so every range,
 // coin and pick here is computed by hand from the raw 64-bit outputs. The same seed gives
 // the same values on every platform and library version.
+//
+// Callers draw at most one value per expression: the order in which a compiler evaluates
+// the operands of `+` or the arguments of a call is unspecified (GCC and clang differ), so
+// two draws in one expression would give each compiler a different practice. Where the
+// draws come in an order that reads backwards, it is the order of the first demo data,
+// which the golden images were made from.
 #pragma once
 
 #include <cstddef>

@@ -58,7 +58,8 @@ Slot pick_slot(Rng& rng, const Region& region) {
   Slot s;
   s.weekday = rng.range(1, 5);
   const int last_hour = std::min(17, (1380 + region.utc_offset_hours * 60) / 60 - 2);
-  const int local = rng.range(8, last_hour) * 60 + (rng.chance(0.3) ? 30 : 0);
+  const int hour = rng.range(8, last_hour);
+  const int local = hour * 60 + (rng.chance(0.3) ? 30 : 0);
   s.utc_minute = local - region.utc_offset_hours * 60;
   static constexpr std::array<double, 3> kTelehealth = {0.05, 0.2, 0.8};
   s.telehealth = kTelehealth[rng.weighted({60, 28, 12})];
